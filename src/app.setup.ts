@@ -1,0 +1,28 @@
+import { INestApplication, RequestMethod } from '@nestjs/common';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+
+export const API_PREFIX = 'api/v1';
+export const BODY_LIMIT = '256kb';
+
+/** HTTP settings shared by main.ts and the end-to-end tests, so that tests see what users see. */
+export function configureApp(app: INestApplication): void {
+  const express = app as NestExpressApplication;
+  express.useBodyParser('json', { limit: BODY_LIMIT });
+  express.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: false });
+  express.disable('x-powered-by');
+  express.set('query parser', 'simple');
+  app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'health', method: RequestMethod.GET }] });
+  app.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('督查督办 work-task tracker')
+      .setDescription('Plans, tasks, progress reports and reviews of a district leading group (领导小组).')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+}

@@ -1,0 +1,22 @@
+import { Global, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { AllExceptionsFilter } from './errors/all-exceptions.filter';
+import { RequestIdMiddleware } from './http/request-id.middleware';
+import { createValidationPipe } from './http/validation.pipe';
+import { Clock } from './time/clock';
+
+/** Cross-cutting pieces registered as providers, so that test apps built from AppModule get them too. */
+@Global()
+@Module({
+  providers: [
+    Clock,
+    { provide: APP_PIPE, useFactory: createValidationPipe },
+    { provide: APP_FILTER, useClass: AllExceptionsFilter },
+  ],
+  exports: [Clock],
+})
+export class CommonModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(RequestIdMiddleware).forRoutes('*path');
+  }
+}

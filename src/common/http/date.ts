@@ -1,0 +1,27 @@
+import { applyDecorators } from '@nestjs/common';
+import { Transform } from 'class-transformer';
+import { IsDate, MaxDate, MinDate } from 'class-validator';
+
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2}))?$/;
+const EARLIEST = new Date('2000-01-01T00:00:00Z');
+const LATEST = new Date('2100-01-01T00:00:00Z');
+
+/**
+ * An ISO-8601 date-time with its offset (or a bare date, read as UTC midnight), turned into a Date. Anything else stays as it was and
+ * fails IsDate with a clear message, rather than becoming an Invalid Date.
+ */
+export function IsIsoDateTime(): PropertyDecorator {
+  return applyDecorators(
+    Transform(({ value }: { value: unknown }) => {
+      if (typeof value !== 'string' || !ISO_DATE_TIME.test(value)) return value;
+      const parsed = new Date(value);
+      return Number.isNaN(parsed.getTime()) ? value : parsed;
+    }),
+    IsDate({
+      message:
+        '$property 必须是 ISO-8601 日期时间，如 2026-03-31T18:00:00+08:00 ($property must be a date-time)',
+    }),
+    MinDate(EARLIEST, { message: '$property 不能早于 2000 年 ($property is too early)' }),
+    MaxDate(LATEST, { message: '$property 不能晚于 2100 年 ($property is too late)' }),
+  );
+}

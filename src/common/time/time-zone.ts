@@ -1,0 +1,43 @@
+export function isTimeZone(zone: unknown): zone is string {
+  if (typeof zone !== 'string' || zone.length === 0 || zone.length > 64) return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The UTC instant of wall-clock `YYYY-MM-DD hh:mm` in `zone`. */
+export function zonedTimeToUtc(date: string, time: string, zone: string): Date {
+  const naive = new Date(`${date}T${time}:00Z`);
+  // Offset of the zone at (about) that moment; a second pass settles DST edges.
+  let guess = naive.getTime();
+  for (let i = 0; i < 2; i++) {
+    guess = naive.getTime() - offsetMs(new Date(guess), zone);
+  }
+  return new Date(guess);
+}
+
+function offsetMs(at: Date, zone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: zone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(at);
+  const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value);
+  const asUtc = Date.UTC(
+    get('year'),
+    get('month') - 1,
+    get('day'),
+    get('hour'),
+    get('minute'),
+    get('second'),
+  );
+  return asUtc - Math.floor(at.getTime() / 1000) * 1000;
+}

@@ -1,0 +1,118 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
+
+/**
+ * The one place that reads process.env. Everything else receives an AppConfig.
+ * Values are validated at boot so that a wrong setting stops the process with a clear message.
+ */
+class EnvironmentVariables {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @Transform(({ value }) => (value === undefined || value === '' ? 3000 : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/worktracker';
+
+  @IsString()
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'JWT_SECRET must be at least 16 characters' })
+  JWT_SECRET?: string;
+
+  @IsString()
+  JWT_EXPIRES_IN = '8h';
+
+  @IsString()
+  APP_TIME_ZONE = 'Asia/Shanghai';
+
+  @IsOptional()
+  @IsString()
+  SMTP_URL?: string;
+
+  @IsString()
+  @MinLength(8)
+  DEMO_PASSWORD = 'changeme-demo';
+
+  @IsString()
+  REMINDER_SWEEP_INTERVAL = 'PT1M';
+
+  @Transform(({ value }) => (value === undefined || value === '' ? 20 : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  DATABASE_POOL_SIZE = 20;
+}
+
+export interface AppConfig {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  databaseUrl: string;
+  redisUrl: string;
+  jwtSecret: string;
+  jwtExpiresIn: string;
+  timeZone: string;
+  smtpUrl?: string;
+  demoPassword: string;
+  reminderSweepInterval: string;
+  databasePoolSize: number;
+}
+
+export class ConfigError extends Error {}
+
+const DEVELOPMENT_JWT_SECRET = 'development-only-secret-do-not-use-in-production';
+
+function isValidTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const defined = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const vars = plainToInstance(EnvironmentVariables, defined, { exposeDefaultValues: true });
+  const errors = validateSync(vars, { skipMissingProperties: false });
+  const problems = errors.flatMap((e) =>
+    Object.values(e.constraints ?? {}).map((m) => `${e.property}: ${m}`),
+  );
+  if (vars.NODE_ENV === 'production' && !vars.JWT_SECRET) {
+    problems.push('JWT_SECRET: required when NODE_ENV=production');
+  }
+  if (!isValidTimeZone(vars.APP_TIME_ZONE)) {
+    problems.push(`APP_TIME_ZONE: unknown time zone "${vars.APP_TIME_ZONE}"`);
+  }
+  for (const [name, value] of [
+    ['DATABASE_URL', vars.DATABASE_URL],
+    ['REDIS_URL', vars.REDIS_URL],
+  ] as const) {
+    if (!URL.canParse(value)) problems.push(`${name}: not a URL: "${value}"`);
+  }
+  if (problems.length > 0) {
+    throw new ConfigError(`Invalid configuration (see .env.example):\n  - ${problems.join('\n  - ')}`);
+  }
+  return {
+    env: vars.NODE_ENV,
+    port: vars.PORT,
+    databaseUrl: vars.DATABASE_URL,
+    redisUrl: vars.REDIS_URL,
+    jwtSecret: vars.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET,
+    jwtExpiresIn: vars.JWT_EXPIRES_IN,
+    timeZone: vars.APP_TIME_ZONE,
+    smtpUrl: vars.SMTP_URL,
+    demoPassword: vars.DEMO_PASSWORD,
+    reminderSweepInterval: vars.REMINDER_SWEEP_INTERVAL,
+    databasePoolSize: vars.DATABASE_POOL_SIZE,
+  };
+}
+
+/** Injection token for the validated configuration. */
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,95 @@
+import { EntityManager, SelectQueryBuilder } from 'typeorm';
+import { Actor, isDepartmentRole } from '../../common/auth/actor';
+import { TaskView } from './dto/task.dto';
+import { Task } from './entities/task.entity';
+import { CO_DEPARTMENTS_SQL, EXPECTED_SQL, LIGHT_SQL, OVERDUE_SQL, PARTICIPATES_SQL } from './task-light.sql';
+import { TaskStatus, TrafficLight } from './task-status';
+
+/**
+ * The one place that decides which tasks a caller may see (department users: tasks where their
+ * department is lead or co-organizer) and how a task row becomes a TaskView. Every read of tasks,
+ * and of what hangs off a task, goes through here.
+ */
+export function visibleTasks(manager: EntityManager, actor: Actor, now: Date): SelectQueryBuilder<Task> {
+  const qb = manager
+    .getRepository(Task)
+    .createQueryBuilder('t')
+    .innerJoin('t.plan', 'p')
+    .select([])
+    .setParameter('now', now.toISOString());
+  for (const column of TASK_COLUMNS) qb.addSelect(`t.${column}`, column);
+  qb.addSelect(CO_DEPARTMENTS_SQL, 'coDepartmentIds')
+    .addSelect(`CAST(${EXPECTED_SQL} AS integer)`, 'expected')
+    .addSelect(LIGHT_SQL, 'light')
+    .addSelect(OVERDUE_SQL, 'overdue');
+  if (isDepartmentRole(actor.role)) {
+    qb.andWhere(PARTICIPATES_SQL('scopeDepartmentId'), { scopeDepartmentId: actor.departmentId });
+  }
+  return qb;
+}
+
+const TASK_COLUMNS = [
+  'id',
+  'code',
+  'planId',
+  'targetId',
+  'actionItemId',
+  'title',
+  'description',
+  'status',
+  'leadDepartmentId',
+  'startAt',
+  'dueAt',
+  'originalDueAt',
+  'progress',
+  'version',
+  'returnCount',
+  'assignedAt',
+  'acceptedAt',
+  'submittedAt',
+  'completedAt',
+  'source',
+  'createdAt',
+  'updatedAt',
+] as const;
+
+type TaskColumn = (typeof TASK_COLUMNS)[number];
+export type TaskRow = Pick<Task, TaskColumn> & {
+  coDepartmentIds: string[];
+  expected: number;
+  light: TrafficLight | null;
+  overdue: boolean;
+};
+
+export function toTaskView(row: TaskRow): TaskView {
+  const completedAt = row.completedAt;
+  return {
+    id: row.id,
+    code: row.code,
+    planId: row.planId,
+    targetId: row.targetId,
+    actionItemId: row.actionItemId,
+    title: row.title,
+    description: row.description,
+    status: row.status as TaskStatus,
+    leadDepartmentId: row.leadDepartmentId,
+    coDepartmentIds: row.coDepartmentIds ?? [],
+    startAt: row.startAt,
+    dueAt: row.dueAt,
+    originalDueAt: row.originalDueAt,
+    progress: row.progress,
+    expected: row.expected,
+    light: row.light,
+    overdue: row.overdue,
+    onTime: completedAt ? completedAt.getTime() <= row.dueAt.getTime() : null,
+    version: row.version,
+    returnCount: row.returnCount,
+    assignedAt: row.assignedAt,
+    acceptedAt: row.acceptedAt,
+    submittedAt: row.submittedAt,
+    completedAt,
+    source: row.source,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}

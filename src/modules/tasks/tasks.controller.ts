@@ -1,0 +1,91 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Actor, Role } from '../../common/auth/actor';
+import { CurrentActor, Roles } from '../../common/auth/auth.decorators';
+import { Page } from '../../common/http/pagination';
+import { uuidPipe } from '../../common/http/uuid.pipe';
+import {
+  CreateTaskDto,
+  ListTasksQuery,
+  ReasonDto,
+  TaskDetailView,
+  TaskView,
+  TransitionDto,
+  UpdateTaskDto,
+} from './dto/task.dto';
+import { TasksService } from './tasks.service';
+
+@ApiTags('tasks 工作任务')
+@ApiBearerAuth()
+@Controller('tasks')
+export class TasksController {
+  constructor(private readonly tasks: TasksService) {}
+
+  @Get()
+  list(@Query() query: ListTasksQuery, @CurrentActor() actor: Actor): Promise<Page<TaskView>> {
+    return this.tasks.list(query, actor);
+  }
+
+  @Post()
+  @Roles(Role.Office)
+  create(@Body() dto: CreateTaskDto, @CurrentActor() actor: Actor): Promise<TaskView> {
+    return this.tasks.create(dto, actor);
+  }
+
+  @Get(':id')
+  get(@Param('id', uuidPipe) id: string, @CurrentActor() actor: Actor): Promise<TaskDetailView> {
+    return this.tasks.getDetail(id, actor);
+  }
+
+  @Patch(':id')
+  @Roles(Role.Office)
+  update(
+    @Param('id', uuidPipe) id: string,
+    @Body() dto: UpdateTaskDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<TaskView> {
+    return this.tasks.update(id, dto, actor);
+  }
+
+  @Post(':id/assign')
+  @HttpCode(200)
+  @Roles(Role.Office)
+  assign(@Param('id', uuidPipe) id: string, @Body() dto: TransitionDto, @CurrentActor() actor: Actor) {
+    return this.tasks.transition(id, 'assign', dto, actor);
+  }
+
+  @Post(':id/accept')
+  @HttpCode(200)
+  @Roles(Role.DeptManager)
+  accept(@Param('id', uuidPipe) id: string, @Body() dto: TransitionDto, @CurrentActor() actor: Actor) {
+    return this.tasks.transition(id, 'accept', dto, actor);
+  }
+
+  @Post(':id/submit')
+  @HttpCode(200)
+  @Roles(Role.DeptManager)
+  submit(@Param('id', uuidPipe) id: string, @Body() dto: TransitionDto, @CurrentActor() actor: Actor) {
+    return this.tasks.transition(id, 'submit', dto, actor);
+  }
+
+  @Post(':id/complete')
+  @HttpCode(200)
+  @Roles(Role.Office)
+  complete(@Param('id', uuidPipe) id: string, @Body() dto: TransitionDto, @CurrentActor() actor: Actor) {
+    return this.tasks.transition(id, 'complete', dto, actor);
+  }
+
+  @Post(':id/return')
+  @HttpCode(200)
+  @Roles(Role.Office)
+  return(@Param('id', uuidPipe) id: string, @Body() dto: ReasonDto, @CurrentActor() actor: Actor) {
+    return this.tasks.transition(id, 'return', dto, actor);
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @Roles(Role.Office)
+  cancel(@Param('id', uuidPipe) id: string, @Body() dto: ReasonDto, @CurrentActor() actor: Actor) {
+    return this.tasks.transition(id, 'cancel', dto, actor);
+  }
+}

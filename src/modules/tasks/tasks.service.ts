@@ -1,0 +1,345 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Actor } from '../../common/auth/actor';
+import { DomainError, ErrorCode, notFound, unprocessable } from '../../common/errors/domain-error';
+import { Page, pageOf } from '../../common/http/pagination';
+import { Clock } from '../../common/time/clock';
+import { DepartmentsService, escapeLike } from '../departments/departments.service';
+import { PlansService } from '../plans/plans.service';
+import {
+  CreateTaskDto,
+  ListTasksQuery,
+  TaskDetailView,
+  TaskView,
+  TransitionDto,
+  UpdateTaskDto,
+} from './dto/task.dto';
+import { TaskEvent, TaskEventType } from './entities/task-event.entity';
+import { Task } from './entities/task.entity';
+import { LIGHT_SQL, OVERDUE_SQL, PARTICIPATES_SQL } from './task-light.sql';
+import { assertMayAct, isOpen, LIFECYCLE, nextStatus, TaskAction } from './task-lifecycle';
+import { TaskRow, toTaskView, visibleTasks } from './task-query';
+
+/** A task locked for a write, with its co-organizers. */
+export interface LockedTask {
+  task: Task;
+  coDepartmentIds: string[];
+}
+
+export interface TaskEventInput {
+  type: TaskEventType;
+  reason?: string | null;
+  data?: Record<string, unknown> | null;
+}
+
+@Injectable()
+export class TasksService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly plans: PlansService,
+    private readonly departments: DepartmentsService,
+    private readonly clock: Clock,
+  ) {}
+
+  // ---------------------------------------------------------------- reading
+
+  async list(query: ListTasksQuery, actor: Actor): Promise<Page<TaskView>> {
+    const qb = visibleTasks(this.dataSource.manager, actor, this.clock.now());
+    if (query.planId) qb.andWhere('t.plan_id = :planId', { planId: query.planId });
+    if (query.targetId) qb.andWhere('t.target_id = :targetId', { targetId: query.targetId });
+    if (query.actionItemId)
+      qb.andWhere('t.action_item_id = :actionItemId', { actionItemId: query.actionItemId });
+    if (query.departmentId)
+      qb.andWhere(PARTICIPATES_SQL('departmentId'), { departmentId: query.departmentId });
+    if (query.status?.length) qb.andWhere('t.status IN (:...status)', { status: query.status });
+    if (query.light) qb.andWhere(`(${LIGHT_SQL}) = :light`, { light: query.light });
+    if (query.overdue !== undefined) qb.andWhere(query.overdue ? OVERDUE_SQL : `NOT ${OVERDUE_SQL}`);
+    if (query.dueBefore) qb.andWhere('t.due_at < :dueBefore', { dueBefore: query.dueBefore });
+    if (query.q) {
+      qb.andWhere('(t.title ILIKE :q OR t.code ILIKE :q)', { q: `%${escapeLike(query.q)}%` });
+    }
+    const total = await qb.clone().getCount();
+    const rows = await qb
+      .orderBy('t.due_at', 'ASC')
+      .addOrderBy('t.code', 'ASC')
+      .offset((query.page - 1) * query.pageSize)
+      .limit(query.pageSize)
+      .getRawMany<TaskRow>();
+    return pageOf(rows.map(toTaskView), total, query);
+  }
+
+  /** Every task of a plan the caller may see, for roll-ups. */
+  async allInPlan(planId: string, actor: Actor): Promise<TaskView[]> {
+    const rows = await visibleTasks(this.dataSource.manager, actor, this.clock.now())
+      .andWhere('t.plan_id = :planId', { planId })
+      .orderBy('t.code', 'ASC')
+      .getRawMany<TaskRow>();
+    return rows.map(toTaskView);
+  }
+
+  /** A task the caller may see, as the API shows it; 404 when it does not exist or is out of scope. */
+  async getView(id: string, actor: Actor): Promise<TaskView> {
+    const row = await visibleTasks(this.dataSource.manager, actor, this.clock.now())
+      .andWhere('t.id = :id', { id })
+      .getRawOne<TaskRow>();
+    if (!row) throw notFound('任务', id);
+    return toTaskView(row);
+  }
+
+  async getDetail(id: string, actor: Actor): Promise<TaskDetailView> {
+    const view = await this.getView(id, actor);
+    const events = await this.dataSource.getRepository(TaskEvent).find({
+      where: { taskId: id },
+      order: { at: 'ASC', createdAt: 'ASC' },
+    });
+    return {
+      ...view,
+      events: events.map((e) => ({
+        id: e.id,
+        type: e.type,
+        actorId: e.actorId,
+        at: e.at,
+        fromStatus: e.fromStatus,
+        toStatus: e.toStatus,
+        reason: e.reason,
+        data: e.data,
+      })),
+    };
+  }
+
+  /** Throws 404 unless the caller may see the task. For modules that hang records off a task. */
+  async assertVisible(id: string, actor: Actor): Promise<void> {
+    await this.getView(id, actor);
+  }
+
+  // ---------------------------------------------------------------- writing
+
+  /** Creates a draft task. `code` and `source` are for imports; otherwise codes run T001, T002 … per plan. */
+  async create(
+    dto: CreateTaskDto,
+    actor: Actor,
+    options: { code?: string; source?: string } = {},
+  ): Promise<TaskView> {
+    if (!dto.targetId === !dto.actionItemId) {
+      throw new DomainError(
+        ErrorCode.Validation,
+        '请在 targetId 和 actionItemId 中指定且只指定一个 (give exactly one of targetId, actionItemId)',
+      );
+    }
+    const parent = dto.targetId
+      ? await this.plans.getTarget(dto.targetId)
+      : await this.plans.getActionItem(dto.actionItemId as string);
+    const coDepartmentIds = this.coDepartments(dto.leadDepartmentId, dto.coDepartmentIds);
+    const id = await this.dataSource.transaction(async (em) => {
+      await this.departments.requireAll([dto.leadDepartmentId, ...coDepartmentIds], em);
+      // Serialise code numbering within the plan.
+      await em.query('SELECT id FROM plans WHERE id = $1 FOR UPDATE', [parent.planId]);
+      const [{ count }] = await em.query<{ count: number }[]>(
+        'SELECT count(*)::int AS count FROM tasks WHERE plan_id = $1',
+        [parent.planId],
+      );
+      const task = await em.save(
+        em.create(Task, {
+          planId: parent.planId,
+          targetId: dto.targetId ?? null,
+          actionItemId: dto.actionItemId ?? null,
+          code: options.code ?? `T${String(count + 1).padStart(3, '0')}`,
+          title: dto.title,
+          description: dto.description ?? null,
+          status: 'draft',
+          leadDepartmentId: dto.leadDepartmentId,
+          startAt: dto.startAt,
+          dueAt: dto.dueAt,
+          originalDueAt: dto.dueAt,
+          progress: 0,
+          source: options.source ?? null,
+        }),
+      );
+      await this.setCoDepartments(em, task.id, coDepartmentIds);
+      await this.recordEvent(em, task.id, actor, { type: 'created' }, null, 'draft');
+      return task.id;
+    });
+    return this.getView(id, actor);
+  }
+
+  async update(id: string, dto: UpdateTaskDto, actor: Actor): Promise<TaskView> {
+    await this.dataSource.transaction(async (em) => {
+      const { task, coDepartmentIds } = await this.lock(em, id, actor, dto.version);
+      if (!isOpen(task.status)) {
+        throw new DomainError(
+          ErrorCode.IllegalTransition,
+          `任务已${task.status === 'completed' ? '办结' : '撤销'}，不能修改 (task is ${task.status})`,
+          {
+            currentStatus: task.status,
+          },
+        );
+      }
+      const changed: Record<string, unknown> = {};
+      const startAt = dto.startAt ?? task.startAt;
+      const dueAt = dto.dueAt ?? task.dueAt;
+      if (dueAt.getTime() <= startAt.getTime()) {
+        throw unprocessable('截止时间必须晚于开始时间 (dueAt must be after startAt)');
+      }
+      for (const field of ['title', 'description', 'leadDepartmentId', 'startAt', 'dueAt'] as const) {
+        const value = dto[field];
+        if (value === undefined) continue;
+        const before = task[field];
+        const same =
+          before instanceof Date && value instanceof Date
+            ? before.getTime() === value.getTime()
+            : before === value;
+        if (!same) changed[field] = { from: before, to: value };
+      }
+      const lead = dto.leadDepartmentId ?? task.leadDepartmentId;
+      const co = dto.coDepartmentIds
+        ? this.coDepartments(lead, dto.coDepartmentIds)
+        : coDepartmentIds.filter((d) => d !== lead);
+      await this.departments.requireAll([lead, ...co], em);
+      if (co.join() !== [...coDepartmentIds].sort().join())
+        changed.coDepartmentIds = { from: coDepartmentIds, to: co };
+
+      Object.assign(task, {
+        title: dto.title ?? task.title,
+        description: dto.description ?? task.description,
+        leadDepartmentId: lead,
+        startAt,
+        dueAt,
+      });
+      if (changed.dueAt) {
+        task.deadlineVersion += 1;
+        // Before the task is handed over, the deadline being edited is still the original one.
+        if (task.status === 'draft') task.originalDueAt = dueAt;
+      }
+      task.version += 1;
+      await em.save(task);
+      if (changed.coDepartmentIds) await this.setCoDepartments(em, task.id, co);
+      await this.recordEvent(
+        em,
+        task.id,
+        actor,
+        { type: 'updated', data: changed },
+        task.status,
+        task.status,
+      );
+    });
+    return this.getView(id, actor);
+  }
+
+  async transition(id: string, action: TaskAction, dto: TransitionDto, actor: Actor): Promise<TaskView> {
+    await this.dataSource.transaction(async (em) => {
+      const locked = await this.lock(em, id, actor, dto.version);
+      await this.applyTransition(em, locked, action, actor, {
+        type: 'transition',
+        reason: dto.reason ?? null,
+      });
+    });
+    return this.getView(id, actor);
+  }
+
+  /**
+   * Locks the task row for the rest of the transaction. 404 when the caller may not see it; 409 when
+   * `expectedVersion` is given and stale.
+   */
+  async lock(em: EntityManager, id: string, actor: Actor, expectedVersion?: number): Promise<LockedTask> {
+    const visible = await visibleTasks(em, actor, this.clock.now())
+      .andWhere('t.id = :id', { id })
+      .getRawOne<TaskRow>();
+    if (!visible) throw notFound('任务', id);
+    const task = await em.getRepository(Task).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!task) throw notFound('任务', id);
+    if (expectedVersion !== undefined && expectedVersion !== task.version) {
+      throw new DomainError(
+        ErrorCode.StaleVersion,
+        `任务已被他人修改（当前版本 ${task.version}），请刷新后重试 (stale version: current is ${task.version})`,
+        { currentVersion: task.version, currentStatus: task.status },
+      );
+    }
+    return { task, coDepartmentIds: visible.coDepartmentIds ?? [] };
+  }
+
+  /** Checks and applies a life-cycle step on a locked task, stamping its time and recording the event. */
+  async applyTransition(
+    em: EntityManager,
+    { task, coDepartmentIds }: LockedTask,
+    action: TaskAction,
+    actor: Actor,
+    event: TaskEventInput,
+  ): Promise<Task> {
+    assertMayAct(action, { ...task, coDepartmentIds }, actor);
+    const from = task.status;
+    const to = nextStatus(action, from);
+    if (LIFECYCLE[action].needsReason && !event.reason?.trim()) {
+      throw new DomainError(
+        ErrorCode.Validation,
+        `${LIFECYCLE[action].label}必须填写原因 (reason is required)`,
+      );
+    }
+    const now = this.clock.now();
+    task.status = to;
+    task.version += 1;
+    switch (action) {
+      case 'assign':
+        task.assignedAt = now;
+        break;
+      case 'accept':
+        task.acceptedAt = now;
+        break;
+      case 'submit':
+        task.submittedAt = now;
+        break;
+      case 'complete':
+        task.completedAt = now;
+        task.progress = 100;
+        break;
+      case 'return':
+        task.returnCount += 1;
+        break;
+      case 'report':
+      case 'cancel':
+        break;
+    }
+    const saved = await em.save(task);
+    if (from !== to || event.type !== 'transition') {
+      await this.recordEvent(em, task.id, actor, event, from, to);
+    }
+    return saved;
+  }
+
+  async recordEvent(
+    em: EntityManager,
+    taskId: string,
+    actor: Actor | null,
+    event: TaskEventInput,
+    fromStatus: Task['status'] | null,
+    toStatus: Task['status'] | null,
+  ): Promise<void> {
+    await em.save(TaskEvent, {
+      taskId,
+      type: event.type,
+      actorId: actor?.id ?? null,
+      at: this.clock.now(),
+      fromStatus,
+      toStatus,
+      reason: event.reason ?? null,
+      data: event.data ?? null,
+    });
+  }
+
+  private coDepartments(leadId: string, ids: string[] | undefined): string[] {
+    const unique = [...new Set(ids ?? [])];
+    if (unique.includes(leadId)) {
+      throw unprocessable('牵头单位不能同时是配合单位 (the lead department cannot also be a co-organizer)');
+    }
+    return unique.sort();
+  }
+
+  private async setCoDepartments(em: EntityManager, taskId: string, departmentIds: string[]): Promise<void> {
+    await em.query('DELETE FROM task_co_departments WHERE task_id = $1', [taskId]);
+    if (departmentIds.length === 0) return;
+    await em.query('INSERT INTO task_co_departments (task_id, department_id) SELECT $1, unnest($2::uuid[])', [
+      taskId,
+      departmentIds,
+    ]);
+  }
+}

@@ -1,0 +1,54 @@
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import { ALL_ROLES, Role } from '../../../common/auth/actor';
+import { Department } from '../../departments/entities/department.entity';
+
+@Entity('users')
+@Check('users_role_check', `role IN (${ALL_ROLES.map((r) => `'${r}'`).join(', ')})`)
+@Check(
+  'users_department_role_check',
+  `role NOT IN ('dept_manager', 'dept_staff') OR department_id IS NOT NULL`,
+)
+export class User {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Index('users_username_key', { unique: true })
+  @Column({ type: 'varchar', length: 64 })
+  username: string;
+
+  @Column({ type: 'varchar', length: 100 })
+  displayName: string;
+
+  @Column({ type: 'varchar', length: 200, select: false })
+  passwordHash: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  role: Role;
+
+  @Index('users_department_id_idx')
+  @Column({ type: 'uuid', nullable: true })
+  departmentId: string | null;
+
+  @ManyToOne(() => Department, { onDelete: 'RESTRICT', nullable: true })
+  @JoinColumn({ name: 'department_id' })
+  department?: Department | null;
+
+  @Column({ type: 'boolean', default: false })
+  disabled: boolean;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

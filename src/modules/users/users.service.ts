@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import * as argon2 from 'argon2';
+import { Repository } from 'typeorm';
+import { Role } from '../../common/auth/actor';
+import { User } from './entities/user.entity';
+
+export interface NewUser {
+  username: string;
+  displayName: string;
+  password: string;
+  role: Role;
+  departmentId: string | null;
+}
+
+@Injectable()
+export class UsersService {
+  constructor(@InjectRepository(User) private readonly users: Repository<User>) {}
+
+  findById(id: string): Promise<User | null> {
+    return this.users.findOneBy({ id });
+  }
+
+  findByUsername(username: string): Promise<User | null> {
+    return this.users.findOneBy({ username });
+  }
+
+  /** Returns the user when the password matches; null otherwise (unknown user included). */
+  async verifyPassword(username: string, password: string): Promise<User | null> {
+    const user = await this.users
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.username = :username', { username })
+      .getOne();
+    if (!user) {
+      // Same cost as a real check, so that timing does not reveal which usernames exist.
+      await argon2.verify(DUMMY_HASH, password).catch(() => false);
+      return null;
+    }
+    const ok = await argon2.verify(user.passwordHash, password).catch(() => false);
+    return ok ? user : null;
+  }
+
+  async create(input: NewUser): Promise<User> {
+    const passwordHash = await argon2.hash(input.password, { type: argon2.argon2id });
+    return this.users.save(
+      this.users.create({
+        username: input.username,
+        displayName: input.displayName,
+        passwordHash,
+        role: input.role,
+        departmentId: input.departmentId,
+      }),
+    );
+  }
+}
+
+// argon2id hash of a random string, used only to spend the same time on unknown usernames.
+const DUMMY_HASH =
+  '$argon2id$v=19$m=65536,t=3,p=4$e/8Hh1mrKNzpc+ZVQYj25A$dWNpzAFw/QPj27wvvNI0FHMUhcb4v7/Q68545qDoC+4';
