@@ -1,15 +1,23 @@
 import { INestApplication, RequestMethod } from '@nestjs/common';
+import { translateBodyParserErrors } from './common/http/body-parser-errors';
+import { assignRequestId } from './common/http/request-id.middleware';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 
 export const API_PREFIX = 'api/v1';
 export const BODY_LIMIT = '256kb';
 
-/** HTTP settings shared by main.ts and the end-to-end tests, so that tests see what users see. */
+/**
+ * HTTP settings shared by main.ts and the end-to-end tests, so that tests see what users see.
+ * The app must be created with `bodyParser: false`: the request id is assigned before the body is parsed,
+ * so that even a malformed body gets an error answer with a request id.
+ */
 export function configureApp(app: INestApplication): void {
   const express = app as NestExpressApplication;
+  express.use(assignRequestId);
   express.useBodyParser('json', { limit: BODY_LIMIT });
   express.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: false });
+  express.use(translateBodyParserErrors);
   express.disable('x-powered-by');
   express.set('query parser', 'simple');
   app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'health', method: RequestMethod.GET }] });

@@ -35,7 +35,7 @@ async function bootstrap(): Promise<void> {
     logger.log('worker started');
     return;
   }
-  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: false });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false });
   configureApp(app);
   await app.listen(config.port);
   logger.log(`API listening on http://localhost:${config.port} (docs: /api/docs, role: ${role})`);

@@ -1,7 +1,6 @@
-import { Global, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { AllExceptionsFilter } from './errors/all-exceptions.filter';
-import { RequestIdMiddleware } from './http/request-id.middleware';
 import { createValidationPipe } from './http/validation.pipe';
 import { Clock } from './time/clock';
 
@@ -15,8 +14,4 @@ import { Clock } from './time/clock';
   ],
   exports: [Clock],
 })
-export class CommonModule implements NestModule {
-  configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(RequestIdMiddleware).forRoutes('*path');
-  }
-}
+export class CommonModule {}

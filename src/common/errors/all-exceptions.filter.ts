@@ -44,22 +44,6 @@ const PG_ERRORS: Record<string, [HttpStatus, string]> = {
   '22008': [HttpStatus.BAD_REQUEST, '日期时间超出范围 (date/time out of range)'],
 };
 
-/** Errors raised by the body parser before any controller runs. */
-function bodyParserError(exception: unknown): [number, string] | undefined {
-  if (typeof exception !== 'object' || exception === null || !('type' in exception)) return undefined;
-  switch ((exception as { type?: unknown }).type) {
-    case 'entity.parse.failed':
-      return [400, '请求体不是合法的 JSON (malformed JSON body)'];
-    case 'entity.too.large':
-      return [413, '请求体过大 (request body too large)'];
-    case 'encoding.unsupported':
-    case 'charset.unsupported':
-      return [415, '不支持的编码 (unsupported encoding)'];
-    default:
-      return undefined;
-  }
-}
-
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('HTTP');
@@ -86,8 +70,6 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       return this.fromHttpException(exception);
     }
-    const parserError = bodyParserError(exception);
-    if (parserError) return this.body(parserError[0], parserError[1]);
     if (exception instanceof EntityNotFoundError) return this.body(404, '数据不存在 (not found)');
     if (exception instanceof QueryFailedError) {
       const code = (exception.driverError as { code?: string } | undefined)?.code ?? '';

@@ -25,7 +25,7 @@ export function createValidationPipe(): ValidationPipe {
     validationError: { target: false, value: false },
     exceptionFactory: (errors) => {
       const details = flatten(errors);
-      const summary = details.map((d) => `${d.field}: ${d.problems.join(', ')}`).join('; ');
+      const summary = details.flatMap((d) => d.problems).join('; ');
       return new BadRequestException({ message: `请求参数不正确 (invalid input): ${summary}`, details });
     },
   });

@@ -1,0 +1,69 @@
+import { INestApplication } from '@nestjs/common';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { Test } from '@nestjs/testing';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { Clock } from '../../src/common/time/clock';
+import { applyTestEnv } from './test-env';
+
+applyTestEnv();
+
+// Imported after the environment is set: the app reads its configuration when its modules load.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { AppModule } = require('../../src/app.module') as typeof import('../../src/app.module');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { configureApp } = require('../../src/app.setup') as typeof import('../../src/app.setup');
+
+export const API = '/api/v1';
+
+export interface TestApp {
+  app: INestApplication;
+  dataSource: DataSource;
+  clock: Clock;
+  http: () => ReturnType<typeof request>;
+  close: () => Promise<void>;
+}
+
+/** The real AppModule over the run's database, configured as main.ts configures it. */
+export async function createTestApp(): Promise<TestApp> {
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
+  const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: ['error'] });
+  configureApp(app);
+  await app.init();
+  const dataSource = app.get<DataSource>(getDataSourceToken());
+  return {
+    app,
+    dataSource,
+    clock: app.get(Clock),
+    http: () => request(app.getHttpServer()),
+    close: () => app.close(),
+  };
+}
+
+/** Empties every table but the migrations' record, so that each suite starts from nothing. */
+export async function resetDatabase(dataSource: DataSource): Promise<void> {
+  const tables = await dataSource.query<{ tablename: string }[]>(
+    `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations'`,
+  );
+  await dataSource.query(`TRUNCATE ${tables.map((t) => `"${t.tablename}"`).join(', ')} RESTART IDENTITY CASCADE`);
+}
+
+/** Row counts of every table: a write that failed must leave these as they were. */
+export async function rowCounts(dataSource: DataSource): Promise<Record<string, number>> {
+  const tables = await dataSource.query<{ tablename: string }[]>(
+    `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations' ORDER BY 1`,
+  );
+  const counts: Record<string, number> = {};
+  for (const { tablename } of tables) {
+    const [{ n }] = await dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM "${tablename}"`);
+    counts[tablename] = n;
+  }
+  return counts;
+}
+
+export async function login(t: TestApp, username: string, password = 'test-password-123'): Promise<string> {
+  const res = await t.http().post(`${API}/auth/login`).send({ username, password });
+  if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return (res.body as { accessToken: string }).accessToken;
+}
