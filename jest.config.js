@@ -1,5 +1,5 @@
 /** Two projects: fast unit specs beside the code, and end-to-end specs against real PostgreSQL and Redis. */
-const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }];
+const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json' }];
 
 module.exports = {
   projects: [

@@ -4,16 +4,13 @@ import { Test } from '@nestjs/testing';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { AppModule } from '../../src/app.module';
+import { configureApp } from '../../src/app.setup';
 import { Clock } from '../../src/common/time/clock';
 import { applyTestEnv } from './test-env';
 
+// The app reads its configuration when its modules are instantiated, after this has run.
 applyTestEnv();
-
-// Imported after the environment is set: the app reads its configuration when its modules load.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { AppModule } = require('../../src/app.module') as typeof import('../../src/app.module');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { configureApp } = require('../../src/app.setup') as typeof import('../../src/app.setup');
 
 export const API = '/api/v1';
 
@@ -28,7 +25,10 @@ export interface TestApp {
 /** The real AppModule over the run's database, configured as main.ts configures it. */
 export async function createTestApp(): Promise<TestApp> {
   const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
-  const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: ['error'] });
+  const app = moduleRef.createNestApplication<NestExpressApplication>({
+    bodyParser: false,
+    logger: ['error'],
+  });
   configureApp(app);
   await app.init();
   const dataSource = app.get<DataSource>(getDataSourceToken());
@@ -46,7 +46,9 @@ export async function resetDatabase(dataSource: DataSource): Promise<void> {
   const tables = await dataSource.query<{ tablename: string }[]>(
     `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations'`,
   );
-  await dataSource.query(`TRUNCATE ${tables.map((t) => `"${t.tablename}"`).join(', ')} RESTART IDENTITY CASCADE`);
+  await dataSource.query(
+    `TRUNCATE ${tables.map((t) => `"${t.tablename}"`).join(', ')} RESTART IDENTITY CASCADE`,
+  );
 }
 
 /** Row counts of every table: a write that failed must leave these as they were. */
@@ -64,6 +66,7 @@ export async function rowCounts(dataSource: DataSource): Promise<Record<string, 
 
 export async function login(t: TestApp, username: string, password = 'test-password-123'): Promise<string> {
   const res = await t.http().post(`${API}/auth/login`).send({ username, password });
-  if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
+  if (res.status !== 200)
+    throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
   return (res.body as { accessToken: string }).accessToken;
 }

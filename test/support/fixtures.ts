@@ -16,8 +16,9 @@ export async function seedDemo(t: TestApp): Promise<{ plan2021Id: string; curren
 }
 
 export async function departmentId(dataSource: DataSource, code: string): Promise<string> {
-  const [row] = await dataSource.query<{ id: string }[]>('SELECT id FROM departments WHERE code = $1', [code]);
+  const [row] = await dataSource.query<{ id: string }[]>('SELECT id FROM departments WHERE code = $1', [
+    code,
+  ]);
   if (!row) throw new Error(`no department ${code}`);
   return row.id;
 }
-

@@ -14,7 +14,12 @@ const MESSAGES: Record<string, [number, string]> = {
  * Express error middleware placed right after the body parsers: turns their errors into HttpExceptions
  * with a message a person understands, which the global filter then answers like any other error.
  */
-export function translateBodyParserErrors(err: unknown, _req: Request, _res: Response, next: NextFunction): void {
+export function translateBodyParserErrors(
+  err: unknown,
+  _req: Request,
+  _res: Response,
+  next: NextFunction,
+): void {
   const type = typeof err === 'object' && err !== null ? (err as { type?: unknown }).type : undefined;
   const known = typeof type === 'string' ? MESSAGES[type] : undefined;
   next(known ? new HttpException(known[1], known[0]) : err);

@@ -102,11 +102,18 @@ export class TransitionDto {
   reason?: string;
 }
 
-export class ReasonDto extends TransitionDto {
+/** For return and cancel: the reason is required. */
+export class ReasonDto {
+  @ApiPropertyOptional({ description: '可选：读取时的 version，已被他人修改时返回 409' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
+
   @ApiProperty({ description: '原因' })
   @IsString({ message: 'reason 必填 (reason is required)' })
   @Length(1, 2000, { message: 'reason 长度应为 1–2000 (reason: 1–2000 characters)' })
-  declare reason: string;
+  reason: string;
 }
 
 const booleanQuery = ({ value }: { value: unknown }): unknown =>
