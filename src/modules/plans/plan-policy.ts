@@ -44,7 +44,13 @@ export const DEFAULT_POLICY: PlanPolicy = {
 
 export type PlanPolicyPatch = Partial<Omit<PlanPolicy, 'weights'>> & { weights?: Partial<ScoringWeights> };
 
+function defined<T extends object>(value: T | undefined): Partial<T> {
+  return Object.fromEntries(Object.entries(value ?? {}).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** The stored policy with the given settings replaced; settings left out (or undefined) stay as they were. */
 export function mergePolicy(base: PlanPolicy, patch: PlanPolicyPatch | undefined): PlanPolicy {
   if (!patch) return base;
-  return { ...base, ...patch, weights: { ...base.weights, ...(patch.weights ?? {}) } };
+  const { weights, ...rest } = patch;
+  return { ...base, ...defined(rest), weights: { ...base.weights, ...defined(weights) } };
 }

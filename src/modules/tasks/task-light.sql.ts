@@ -7,7 +7,10 @@
  * - green:  otherwise. Drafts (not yet handed to anyone), completed and cancelled tasks have no light.
  * Kept in SQL so that lists filter and page by light in the database.
  */
-export const EXPECTED_SQL = `LEAST(100, GREATEST(0, ROUND(100 * EXTRACT(EPOCH FROM (CAST(:now AS timestamptz) - t.start_at)) / NULLIF(EXTRACT(EPOCH FROM (t.due_at - t.start_at)), 0))))`;
+const EXPECTED_EXACT_SQL = `LEAST(100, GREATEST(0, 100 * EXTRACT(EPOCH FROM (CAST(:now AS timestamptz) - t.start_at)) / NULLIF(EXTRACT(EPOCH FROM (t.due_at - t.start_at)), 0)))`;
+
+/** Expected progress rounded for display; the light compares against the exact value. */
+export const EXPECTED_SQL = `CAST(ROUND(${EXPECTED_EXACT_SQL}) AS integer)`;
 
 export const IN_FLIGHT_SQL = `t.status IN ('assigned', 'accepted', 'in_progress', 'submitted', 'returned')`;
 
@@ -16,9 +19,9 @@ export const OVERDUE_SQL = `(${IN_FLIGHT_SQL} AND CAST(:now AS timestamptz) > t.
 export const LIGHT_SQL = `CASE
   WHEN NOT (${IN_FLIGHT_SQL}) THEN NULL
   WHEN CAST(:now AS timestamptz) > t.due_at
-    OR t.progress < ${EXPECTED_SQL} - (p.policy->>'redLag')::numeric THEN 'red'
+    OR t.progress < ${EXPECTED_EXACT_SQL} - (p.policy->>'redLag')::numeric THEN 'red'
   WHEN (t.due_at - CAST(:now AS timestamptz) <= (p.policy->>'yellowWindow')::interval AND t.status <> 'submitted')
-    OR t.progress < ${EXPECTED_SQL} - (p.policy->>'yellowLag')::numeric
+    OR t.progress < ${EXPECTED_EXACT_SQL} - (p.policy->>'yellowLag')::numeric
     OR (t.status = 'assigned' AND CAST(:now AS timestamptz) > t.assigned_at + (p.policy->>'acceptWithin')::interval)
     THEN 'yellow'
   ELSE 'green'

@@ -19,7 +19,7 @@ export function visibleTasks(manager: EntityManager, actor: Actor, now: Date): S
     .setParameter('now', now.toISOString());
   for (const column of TASK_COLUMNS) qb.addSelect(`t.${column}`, column);
   qb.addSelect(CO_DEPARTMENTS_SQL, 'coDepartmentIds')
-    .addSelect(`CAST(${EXPECTED_SQL} AS integer)`, 'expected')
+    .addSelect(EXPECTED_SQL, 'expected')
     .addSelect(LIGHT_SQL, 'light')
     .addSelect(OVERDUE_SQL, 'overdue');
   if (isDepartmentRole(actor.role)) {
