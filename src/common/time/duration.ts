@@ -8,6 +8,6 @@ export function isIsoDuration(value: unknown): value is string {
 
 /** Milliseconds of an ISO-8601 duration ("P7D", "PT2S"); months and years count as 30 and 365 days. */
 export function durationMs(iso: string): number {
-  if (!isIsoDuration(iso)) throw new Error(`not an ISO-8601 duration: ${iso}`);
+  if (!isIsoDuration(iso)) throw new Error(`not an ISO-8601 duration: ${String(iso)}`);
   return Math.round(toSeconds(parse(iso)) * 1000);
 }

@@ -18,7 +18,11 @@ export class DepartmentsService {
       .skip((query.page - 1) * query.pageSize)
       .take(query.pageSize)
       .getManyAndCount();
-    return pageOf(rows.map(DepartmentView.of), total, query);
+    return pageOf(
+      rows.map((d) => DepartmentView.of(d)),
+      total,
+      query,
+    );
   }
 
   async get(id: string): Promise<Department> {

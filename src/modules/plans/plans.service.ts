@@ -41,7 +41,11 @@ export class PlansService {
       skip: (query.page - 1) * query.pageSize,
       take: query.pageSize,
     });
-    return pageOf(rows.map(PlanView.of), total, query);
+    return pageOf(
+      rows.map((p) => PlanView.of(p)),
+      total,
+      query,
+    );
   }
 
   async get(id: string): Promise<Plan> {

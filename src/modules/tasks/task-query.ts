@@ -3,7 +3,7 @@ import { Actor, isDepartmentRole } from '../../common/auth/actor';
 import { TaskView } from './dto/task.dto';
 import { Task } from './entities/task.entity';
 import { CO_DEPARTMENTS_SQL, EXPECTED_SQL, LIGHT_SQL, OVERDUE_SQL, PARTICIPATES_SQL } from './task-light.sql';
-import { TaskStatus, TrafficLight } from './task-status';
+import { TrafficLight } from './task-status';
 
 /**
  * The one place that decides which tasks a caller may see (department users: tasks where their
@@ -71,7 +71,7 @@ export function toTaskView(row: TaskRow): TaskView {
     actionItemId: row.actionItemId,
     title: row.title,
     description: row.description,
-    status: row.status as TaskStatus,
+    status: row.status,
     leadDepartmentId: row.leadDepartmentId,
     coDepartmentIds: row.coDepartmentIds ?? [],
     startAt: row.startAt,
