@@ -1,9 +1,15 @@
 /**
  * Where the end-to-end tests run: a database created for the run, whose name must contain "test".
- * TEST_DATABASE_URL overrides it; the default sits beside the development database.
+ * The global setup picks `worktracker_test_<pid>` (so that two runs on one machine never meet) and drops it
+ * afterwards; set TEST_DATABASE_URL to use a fixed one instead (kept after the run, for inspection).
  */
-export const TEST_DATABASE_URL =
-  process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/worktracker_e2e_test';
+export const DEFAULT_SERVER_URL = 'postgres://postgres@127.0.0.1:5432';
+
+export function testDatabaseUrl(): string {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) throw new Error('TEST_DATABASE_URL is not set: run the tests through jest (npm test)');
+  return url;
+}
 
 export function assertTestDatabase(url: string): void {
   const name = new URL(url).pathname.replace(/^\//, '');
@@ -12,11 +18,12 @@ export function assertTestDatabase(url: string): void {
   }
 }
 
-/** The environment every test process runs with (set before the app's config is loaded). */
+/** The environment every test process runs with (set before the app's configuration is loaded). */
 export function applyTestEnv(): void {
-  assertTestDatabase(TEST_DATABASE_URL);
+  const url = testDatabaseUrl();
+  assertTestDatabase(url);
   process.env.NODE_ENV = 'test';
-  process.env.DATABASE_URL = TEST_DATABASE_URL;
+  process.env.DATABASE_URL = url;
   process.env.DATABASE_POOL_SIZE = '5';
   process.env.DEMO_PASSWORD = 'test-password-123';
   process.env.JWT_SECRET = 'test-secret-for-the-e2e-suite-only';
