@@ -55,7 +55,8 @@ describe('traffic light and expected progress (fixed clock)', () => {
     await t.close();
   });
 
-  async function assignedTask(): Promise<string> {
+  /** A task from START to `due`, created (and assigned unless `draft`) at START. */
+  async function newTask(title: string, due = DUE, draft = false): Promise<string> {
     at(0);
     const task = await t
       .http()
@@ -63,21 +64,22 @@ describe('traffic light and expected progress (fixed clock)', () => {
       .set(auth(office))
       .send({
         targetId,
-        title: '灯测试任务',
+        title,
         leadDepartmentId: justice,
         startAt: START.toISOString(),
-        dueAt: DUE.toISOString(),
+        dueAt: due.toISOString(),
       })
       .expect(201);
-    await t.http().post(`${API}/tasks/${task.body.id}/assign`).set(auth(office)).expect(200);
-    return task.body.id as string;
+    const id = task.body.id as string;
+    if (!draft) await t.http().post(`${API}/tasks/${id}/assign`).set(auth(office)).expect(200);
+    return id;
   }
 
   const view = async (id: string) =>
     (await t.http().get(`${API}/tasks/${id}`).set(auth(office)).expect(200)).body;
 
   it('is green on track, yellow just past yellowLag behind, red just past redLag behind, red when overdue', async () => {
-    const id = await assignedTask();
+    const id = await newTask('灯测试任务');
     at(DAY / 2);
     await t.http().post(`${API}/tasks/${id}/accept`).set(auth(manager)).expect(200);
     await t
@@ -127,43 +129,18 @@ describe('traffic light and expected progress (fixed clock)', () => {
 
   it('turns yellow when an assigned task is not signed for within acceptWithin', async () => {
     // A 100-day task: after 3 days expected progress is 3 %, far from yellowLag, so only acceptWithin can act.
-    at(0);
-    const task = await t
-      .http()
-      .post(`${API}/tasks`)
-      .set(auth(office))
-      .send({
-        targetId,
-        title: '签收期限测试',
-        leadDepartmentId: justice,
-        startAt: START.toISOString(),
-        dueAt: new Date(START.getTime() + 100 * DAY).toISOString(),
-      })
-      .expect(201);
-    await t.http().post(`${API}/tasks/${task.body.id}/assign`).set(auth(office)).expect(200);
+    const id = await newTask('签收期限测试', new Date(START.getTime() + 100 * DAY));
     at(3 * DAY - 60_000);
-    expect(await view(task.body.id)).toMatchObject({ light: 'green', expected: 3 });
+    expect(await view(id)).toMatchObject({ light: 'green', expected: 3 });
     at(3 * DAY + 60_000);
-    expect((await view(task.body.id)).light).toBe('yellow');
-    await t.http().post(`${API}/tasks/${task.body.id}/accept`).set(auth(manager)).expect(200);
-    expect((await view(task.body.id)).light).toBe('green');
+    expect((await view(id)).light).toBe('yellow');
+    await t.http().post(`${API}/tasks/${id}/accept`).set(auth(manager)).expect(200);
+    expect((await view(id)).light).toBe('green');
   });
 
   it('shows no light before the task is handed over', async () => {
-    at(0);
-    const task = await t
-      .http()
-      .post(`${API}/tasks`)
-      .set(auth(office))
-      .send({
-        targetId,
-        title: '草稿任务',
-        leadDepartmentId: justice,
-        startAt: START.toISOString(),
-        dueAt: DUE.toISOString(),
-      })
-      .expect(201);
+    const id = await newTask('草稿任务', DUE, true);
     at(20 * DAY);
-    expect(await view(task.body.id)).toMatchObject({ status: 'draft', light: null, overdue: false });
+    expect(await view(id)).toMatchObject({ status: 'draft', light: null, overdue: false });
   });
 });

@@ -39,6 +39,8 @@ const PG_ERRORS: Record<string, [HttpStatus, string]> = {
   '23502': [HttpStatus.BAD_REQUEST, '缺少必填字段 (missing required value)'],
   '22P02': [HttpStatus.BAD_REQUEST, '字段格式不正确 (invalid value)'],
   '22001': [HttpStatus.BAD_REQUEST, '文本过长 (value too long)'],
+  '22021': [HttpStatus.BAD_REQUEST, '文本含有不允许的字符，如 NUL (text contains a character such as NUL)'],
+  '22P05': [HttpStatus.BAD_REQUEST, '文本含有不允许的字符，如 NUL (text contains a character such as NUL)'],
   '22003': [HttpStatus.BAD_REQUEST, '数值超出范围 (number out of range)'],
   '22007': [HttpStatus.BAD_REQUEST, '日期时间格式不正确 (invalid date/time)'],
   '22008': [HttpStatus.BAD_REQUEST, '日期时间超出范围 (date/time out of range)'],

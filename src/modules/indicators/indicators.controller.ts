@@ -14,7 +14,7 @@ export class IndicatorsController {
 
   @Get('targets/:id/indicators')
   list(@Param('id', uuidPipe) targetId: string): Promise<IndicatorView[]> {
-    return this.indicators.forTargets([targetId]);
+    return this.indicators.forTarget(targetId);
   }
 
   @Post('targets/:id/indicators')

@@ -38,6 +38,12 @@ export class IndicatorsService {
     return this.view(saved, undefined);
   }
 
+  /** A target's indicators; 404 when the target does not exist. */
+  async forTarget(targetId: string): Promise<IndicatorView[]> {
+    await this.plans.getTarget(targetId);
+    return this.forTargets([targetId]);
+  }
+
   /** Indicators of the given targets with their latest counted reading, in two queries. */
   async forTargets(targetIds: string[]): Promise<IndicatorView[]> {
     if (targetIds.length === 0) return [];

@@ -6,6 +6,7 @@ import {
   IsIn,
   IsInt,
   IsNumber,
+  IsObject,
   IsOptional,
   IsString,
   Length,
@@ -18,6 +19,10 @@ import { PageQuery } from '../../../common/http/pagination';
 import { IsCron, IsIsoDuration, IsTimeZone } from '../../../common/http/validators';
 import { PLAN_STATUSES, Plan, PlanStatus } from '../entities/plan.entity';
 import { PlanPolicy, ScoringWeights } from '../plan-policy';
+
+/** A nested settings object: arrays and other values are refused, not read as an empty object. */
+const isObject = (property: string): PropertyDecorator =>
+  IsObject({ message: `${property} 必须是对象 (${property} must be an object)` });
 
 const weight = (): PropertyDecorator => {
   const decorators = [IsOptional(), IsNumber({ allowNaN: false, allowInfinity: false }), Min(-100), Max(100)];
@@ -57,6 +62,7 @@ export class PolicyDto {
 
   @ApiPropertyOptional({ type: WeightsDto })
   @IsOptional()
+  @isObject('weights')
   @ValidateNested()
   @Type(() => WeightsDto)
   weights?: WeightsDto;
@@ -86,6 +92,7 @@ export class CreatePlanDto {
 
   @ApiPropertyOptional({ type: PolicyDto })
   @IsOptional()
+  @isObject('policy')
   @ValidateNested()
   @Type(() => PolicyDto)
   policy?: PolicyDto;
@@ -109,6 +116,7 @@ export class UpdatePlanDto {
 
   @ApiPropertyOptional({ type: PolicyDto, description: '与现有设置合并 (merged into the stored policy)' })
   @IsOptional()
+  @isObject('policy')
   @ValidateNested()
   @Type(() => PolicyDto)
   policy?: PolicyDto;
