@@ -1,5 +1,5 @@
 import { INestApplication, RequestMethod } from '@nestjs/common';
-import { translateBodyParserErrors } from './common/http/body-parser-errors';
+import { rejectUnsupportedBodyTypes, translateBodyParserErrors } from './common/http/body-parser-errors';
 import { assignRequestId } from './common/http/request-id.middleware';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -15,6 +15,7 @@ export const BODY_LIMIT = '256kb';
 export function configureApp(app: INestApplication): void {
   const express = app as NestExpressApplication;
   express.use(assignRequestId);
+  express.use(rejectUnsupportedBodyTypes);
   express.useBodyParser('json', { limit: BODY_LIMIT });
   express.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: false });
   express.use(translateBodyParserErrors);

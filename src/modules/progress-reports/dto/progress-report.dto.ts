@@ -5,6 +5,7 @@ import {
   IsArray,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -34,6 +35,11 @@ export class CreateProgressReportDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(100)
+  // ValidateNested lets an array through where an entry should be; it would reach the service empty.
+  @IsObject({
+    each: true,
+    message: 'indicatorValues 的每一项必须是对象 (each indicatorValues entry must be an object)',
+  })
   @ValidateNested({ each: true })
   @Type(() => IndicatorValueDto)
   indicatorValues?: IndicatorValueDto[];
