@@ -1,6 +1,7 @@
-import { Module } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CommonModule } from './common/common.module';
+import { QueueModule } from './common/queues/queue.module';
 import { RedisModule } from './common/redis/redis.module';
 import { APP_CONFIG, AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/config.module';
@@ -10,17 +11,20 @@ import { DepartmentsModule } from './modules/departments/departments.module';
 import { ExtensionsModule } from './modules/extensions/extensions.module';
 import { HealthModule } from './modules/health/health.module';
 import { IndicatorsModule } from './modules/indicators/indicators.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
 import { PlanTreeModule } from './modules/plan-tree/plan-tree.module';
 import { PlansModule } from './modules/plans/plans.module';
 import { ProgressReportsModule } from './modules/progress-reports/progress-reports.module';
 import { TasksModule } from './modules/tasks/tasks.module';
 import { UsersModule } from './modules/users/users.module';
+import { WorkerModule } from './worker/worker.module';
 
 @Module({
   imports: [
     AppConfigModule,
     CommonModule,
     RedisModule,
+    QueueModule,
     TypeOrmModule.forRootAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({ ...databaseOptions(config), autoLoadEntities: false }),
@@ -34,7 +38,18 @@ import { UsersModule } from './modules/users/users.module';
     ProgressReportsModule,
     ExtensionsModule,
     PlanTreeModule,
+    NotificationsModule,
     HealthModule,
   ],
 })
 export class AppModule {}
+
+export type ProcessRole = 'all' | 'api' | 'worker';
+
+/** The app for a process role: the API alone, the worker alone (no HTTP), or both. */
+export function rootModule(role: ProcessRole): DynamicModule {
+  return {
+    module: class RootModule {},
+    imports: role === 'api' ? [AppModule] : [AppModule, WorkerModule],
+  };
+}

@@ -2,16 +2,14 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { AppModule } from './app.module';
+import { ProcessRole, rootModule } from './app.module';
 import { configureApp } from './app.setup';
 import { ConfigError, loadConfig } from './config/app-config';
 import { loadEnvFile } from './config/env-file';
 import { preflight } from './database/preflight';
 import { prepareDatabase, ServiceUnreachableError } from './database/prepare-database';
 
-type Role = 'all' | 'api' | 'worker';
-
-function roleFromArgs(argv: string[]): Role {
+function roleFromArgs(argv: string[]): ProcessRole {
   const arg = argv.find((a) => a.startsWith('--role='))?.slice('--role='.length) ?? 'all';
   if (arg !== 'all' && arg !== 'api' && arg !== 'worker') {
     throw new ConfigError(`--role must be all, api or worker (got "${arg}")`);
@@ -30,12 +28,12 @@ async function bootstrap(): Promise<void> {
 
   if (role === 'worker') {
     // The worker serves no HTTP; it runs the background jobs registered by the modules.
-    const context = await NestFactory.createApplicationContext(AppModule);
+    const context = await NestFactory.createApplicationContext(rootModule('worker'));
     context.enableShutdownHooks();
     logger.log('worker started');
     return;
   }
-  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false });
+  const app = await NestFactory.create<NestExpressApplication>(rootModule(role), { bodyParser: false });
   configureApp(app);
   await app.listen(config.port);
   logger.log(`API listening on http://localhost:${config.port} (docs: /api/docs, role: ${role})`);

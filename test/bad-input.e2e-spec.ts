@@ -611,7 +611,8 @@ describe('bad input', () => {
         who,
         token: tokens[who],
         body: JSON.stringify({ roleProbeUnknownField: 1 }),
-        mustFail: true,
+        // A route that reads no body (e.g. read-all) has nothing to refuse the unknown field with.
+        mustFail: Boolean(o.op.requestBody),
       });
       if (res instanceof Error || res.status !== 403) return who;
     }

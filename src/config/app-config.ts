@@ -1,5 +1,16 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
+import { isIsoDuration } from '../common/time/duration';
 
 /**
  * The one place that reads process.env. Everything else receives an AppConfig.
@@ -43,6 +54,21 @@ class EnvironmentVariables {
   @IsString()
   REMINDER_SWEEP_INTERVAL = 'PT1M';
 
+  @IsString()
+  REMINDER_CLAIM_TIMEOUT = 'PT2M';
+
+  @Matches(/^[A-Za-z0-9_:-]{1,64}$/, { message: 'QUEUE_PREFIX: letters, digits, _ : - (1–64)' })
+  QUEUE_PREFIX = 'worktracker';
+
+  @Transform(({ value }) => (value === undefined || value === '' ? 5 : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  DELIVERY_ATTEMPTS = 5;
+
+  @IsString()
+  DELIVERY_BACKOFF = 'PT5S';
+
   @Transform(({ value }) => (value === undefined || value === '' ? 20 : Number(value)))
   @IsInt()
   @Min(1)
@@ -61,6 +87,11 @@ export interface AppConfig {
   smtpUrl?: string;
   demoPassword: string;
   reminderSweepInterval: string;
+  /** A claimed reminder not finished within this (a crashed worker) is taken up again by the sweep. */
+  reminderClaimTimeout: string;
+  queuePrefix: string;
+  deliveryAttempts: number;
+  deliveryBackoff: string;
   databasePoolSize: number;
 }
 
@@ -91,6 +122,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     problems.push(`APP_TIME_ZONE: unknown time zone "${vars.APP_TIME_ZONE}"`);
   }
   for (const [name, value] of [
+    ['REMINDER_SWEEP_INTERVAL', vars.REMINDER_SWEEP_INTERVAL],
+    ['REMINDER_CLAIM_TIMEOUT', vars.REMINDER_CLAIM_TIMEOUT],
+    ['DELIVERY_BACKOFF', vars.DELIVERY_BACKOFF],
+  ] as const) {
+    if (!isIsoDuration(value)) problems.push(`${name}: not an ISO-8601 duration such as PT1M: "${value}"`);
+  }
+  for (const [name, value] of [
     ['DATABASE_URL', vars.DATABASE_URL],
     ['REDIS_URL', vars.REDIS_URL],
   ] as const) {
@@ -110,6 +148,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     smtpUrl: vars.SMTP_URL,
     demoPassword: vars.DEMO_PASSWORD,
     reminderSweepInterval: vars.REMINDER_SWEEP_INTERVAL,
+    reminderClaimTimeout: vars.REMINDER_CLAIM_TIMEOUT,
+    queuePrefix: vars.QUEUE_PREFIX,
+    deliveryAttempts: vars.DELIVERY_ATTEMPTS,
+    deliveryBackoff: vars.DELIVERY_BACKOFF,
     databasePoolSize: vars.DATABASE_POOL_SIZE,
   };
 }

@@ -27,4 +27,6 @@ export function applyTestEnv(): void {
   process.env.DATABASE_POOL_SIZE = '5';
   process.env.DEMO_PASSWORD = 'test-password-123';
   process.env.JWT_SECRET = 'test-secret-for-the-e2e-suite-only';
+  // Each test file (each process, each module registry) gets its own Bull queues.
+  process.env.QUEUE_PREFIX = `test-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
 }

@@ -82,7 +82,7 @@ export class ExtensionsService {
   }
 
   async decide(id: string, dto: DecideExtensionDto, actor: Actor): Promise<ExtensionView> {
-    const saved = await this.dataSource.transaction(async (em) => {
+    const saved = await this.tasks.write(async (em, outbox) => {
       const request = await em
         .getRepository(ExtensionRequest)
         .findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
@@ -116,6 +116,7 @@ export class ExtensionsService {
         task.deadlineVersion += 1;
         task.version += 1;
         await em.save(task);
+        await this.tasks.syncReminders(em, task, outbox);
       }
       await this.tasks.recordEvent(
         em,

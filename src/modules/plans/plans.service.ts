@@ -11,6 +11,8 @@ import { Plan } from './entities/plan.entity';
 import { Problem } from './entities/problem.entity';
 import { Responsibility } from './entities/responsibility.entity';
 import { Target } from './entities/target.entity';
+import { ReminderPlanner } from '../reminders/reminder-planner';
+import { ReminderScheduler } from '../reminders/reminder-scheduler';
 import { DEFAULT_POLICY, mergePolicy } from './plan-policy';
 
 /** The plan and its structure: responsibilities → targets, problems, action items. */
@@ -32,6 +34,8 @@ export class PlansService {
     @InjectRepository(Problem) private readonly problems: Repository<Problem>,
     @InjectRepository(ActionItem) private readonly actionItems: Repository<ActionItem>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly planner: ReminderPlanner,
+    private readonly scheduler: ReminderScheduler,
   ) {}
 
   async list(query: ListPlansQuery): Promise<Page<PlanView>> {
@@ -75,8 +79,16 @@ export class PlansService {
     if (dto.status !== undefined) plan.status = dto.status;
     if (dto.timeZone !== undefined) plan.timeZone = dto.timeZone;
     if (dto.description !== undefined) plan.description = dto.description;
+    const before = JSON.stringify(plan.policy);
     if (dto.policy !== undefined) plan.policy = mergePolicy(plan.policy, dto.policy);
-    return this.plans.save(plan);
+    if (JSON.stringify(plan.policy) === before) return this.plans.save(plan);
+    // A changed policy re-plans the reminders of the plan's open tasks, in the same transaction.
+    const [saved, planned] = await this.dataSource.transaction(async (em) => {
+      const updated = await em.save(plan);
+      return [updated, await this.planner.syncPlan(em, plan.id, plan.policy)] as const;
+    });
+    this.scheduler.schedule(planned);
+    return saved;
   }
 
   async addResponsibility(planId: string, dto: CreatePlanItemDto): Promise<Responsibility> {

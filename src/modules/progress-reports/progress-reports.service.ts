@@ -29,14 +29,21 @@ export class ProgressReportsService {
   /** Files a report: stores it and its figures, sets the task's progress, starts the task if needed. */
   async create(taskId: string, dto: CreateProgressReportDto, actor: Actor): Promise<ProgressReportView> {
     const id = randomUUID();
-    await this.dataSource.transaction(async (em) => {
+    await this.tasks.write(async (em, outbox) => {
       const locked = await this.tasks.lock(em, taskId, actor);
       locked.task.progress = dto.percent;
       // Checks who may report and from which state; moves accepted/returned to in_progress.
-      await this.tasks.applyTransition(em, locked, 'report', actor, {
-        type: 'progress_reported',
-        data: { progressReportId: id, percent: dto.percent },
-      });
+      await this.tasks.applyTransition(
+        em,
+        locked,
+        'report',
+        actor,
+        {
+          type: 'progress_reported',
+          data: { progressReportId: id, percent: dto.percent },
+        },
+        outbox,
+      );
       await em.insert(ProgressReport, {
         id,
         taskId,

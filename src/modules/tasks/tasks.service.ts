@@ -7,6 +7,9 @@ import { Page, pageOf } from '../../common/http/pagination';
 import { Clock } from '../../common/time/clock';
 import { DepartmentsService, escapeLike } from '../departments/departments.service';
 import { PlansService } from '../plans/plans.service';
+import { Reminder } from '../reminders/entities/reminder.entity';
+import { ReminderPlanner } from '../reminders/reminder-planner';
+import { ReminderScheduler } from '../reminders/reminder-scheduler';
 import {
   CreateTaskDto,
   ListTasksQuery,
@@ -40,7 +43,26 @@ export class TasksService {
     private readonly plans: PlansService,
     private readonly departments: DepartmentsService,
     private readonly clock: Clock,
+    private readonly planner: ReminderPlanner,
+    private readonly scheduler: ReminderScheduler,
   ) {}
+
+  /**
+   * Runs a write in one transaction. Reminders planned on the way (`outbox`) go to Bull only after the
+   * commit, and without waiting: a task write never depends on Redis.
+   */
+  async write<T>(work: (em: EntityManager, outbox: Reminder[]) => Promise<T>): Promise<T> {
+    const outbox: Reminder[] = [];
+    const result = await this.dataSource.transaction((em) => work(em, outbox));
+    this.scheduler.schedule(outbox);
+    return result;
+  }
+
+  /** Re-plans a task's reminders after its deadline or state changed (also used by extensions). */
+  async syncReminders(em: EntityManager, task: Task, outbox: Reminder[]): Promise<void> {
+    const plan = await this.plans.get(task.planId);
+    outbox.push(...(await this.planner.syncTask(em, task, plan.policy)));
+  }
 
   // ---------------------------------------------------------------- reading
 
@@ -164,7 +186,7 @@ export class TasksService {
   }
 
   async update(id: string, dto: UpdateTaskDto, actor: Actor): Promise<TaskView> {
-    await this.dataSource.transaction(async (em) => {
+    await this.write(async (em, outbox) => {
       const { task, coDepartmentIds } = await this.lock(em, id, actor, dto.version);
       if (!isOpen(task.status)) {
         throw new DomainError(
@@ -222,17 +244,16 @@ export class TasksService {
         task.status,
         task.status,
       );
+      if (changed.dueAt) await this.syncReminders(em, task, outbox);
     });
     return this.getView(id, actor);
   }
 
   async transition(id: string, action: TaskAction, dto: TransitionDto, actor: Actor): Promise<TaskView> {
-    await this.dataSource.transaction(async (em) => {
+    await this.write(async (em, outbox) => {
       const locked = await this.lock(em, id, actor, dto.version);
-      await this.applyTransition(em, locked, action, actor, {
-        type: 'transition',
-        reason: dto.reason ?? null,
-      });
+      const event = { type: 'transition' as const, reason: dto.reason ?? null };
+      await this.applyTransition(em, locked, action, actor, event, outbox);
     });
     return this.getView(id, actor);
   }
@@ -265,6 +286,7 @@ export class TasksService {
     action: TaskAction,
     actor: Actor,
     event: TaskEventInput,
+    outbox: Reminder[],
   ): Promise<Task> {
     assertMayAct(action, { ...task, coDepartmentIds }, actor);
     const from = task.status;
@@ -300,10 +322,49 @@ export class TasksService {
         break;
     }
     const saved = await em.save(task);
+    let eventId: string | undefined;
     if (from !== to || event.type !== 'transition') {
-      await this.recordEvent(em, task.id, actor, event, from, to);
+      eventId = await this.recordEvent(em, task.id, actor, event, from, to);
     }
+    await this.planReminders(
+      em,
+      saved,
+      action,
+      eventId ?? String(saved.version),
+      event.reason ?? null,
+      outbox,
+    );
     return saved;
+  }
+
+  /** What a step means for the task's reminders (DESIGN.md, Reminders). */
+  private async planReminders(
+    em: EntityManager,
+    task: Task,
+    action: TaskAction,
+    eventId: string,
+    reason: string | null,
+    outbox: Reminder[],
+  ): Promise<void> {
+    switch (action) {
+      case 'assign':
+        await this.syncReminders(em, task, outbox);
+        outbox.push(...(await this.planner.now(em, task, 'assigned', eventId)));
+        return;
+      case 'accept':
+        await this.syncReminders(em, task, outbox);
+        return;
+      case 'return':
+        outbox.push(...(await this.planner.now(em, task, 'returned', eventId, { message: reason })));
+        return;
+      case 'complete':
+      case 'cancel':
+        await this.planner.cancelTask(em, task.id);
+        return;
+      case 'report':
+      case 'submit':
+        return;
+    }
   }
 
   async recordEvent(
@@ -313,8 +374,8 @@ export class TasksService {
     event: TaskEventInput,
     fromStatus: Task['status'] | null,
     toStatus: Task['status'] | null,
-  ): Promise<void> {
-    await em.save(TaskEvent, {
+  ): Promise<string> {
+    const saved = await em.save(TaskEvent, {
       taskId,
       type: event.type,
       actorId: actor?.id ?? null,
@@ -324,6 +385,7 @@ export class TasksService {
       reason: event.reason ?? null,
       data: event.data ?? null,
     });
+    return saved.id;
   }
 
   private coDepartments(leadId: string, ids: string[] | undefined): string[] {

@@ -25,6 +25,27 @@ export class UsersService {
     return this.users.findOneBy({ username });
   }
 
+  /**
+   * Active users who should receive a notice: those of the given roles in the given departments, plus
+   * everyone holding one of `globalRoles` (the office, the leaders).
+   */
+  async recipients(
+    departmentIds: string[],
+    departmentRoles: Role[],
+    globalRoles: Role[],
+  ): Promise<Pick<User, 'id' | 'email' | 'departmentId'>[]> {
+    return this.users
+      .createQueryBuilder('u')
+      .select(['u.id', 'u.email', 'u.departmentId'])
+      .where('u.disabled = false')
+      .andWhere(
+        '((u.department_id = ANY(:departmentIds) AND u.role = ANY(:departmentRoles)) OR u.role = ANY(:globalRoles))',
+        { departmentIds, departmentRoles, globalRoles },
+      )
+      .orderBy('u.username')
+      .getMany();
+  }
+
   /** Returns the user when the password matches; null otherwise (unknown user included). */
   async verifyPassword(username: string, password: string): Promise<User | null> {
     const user = await this.users

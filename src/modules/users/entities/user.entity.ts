@@ -32,6 +32,10 @@ export class User {
   @Column({ type: 'varchar', length: 200, select: false })
   passwordHash: string;
 
+  /** Where email notices go, when SMTP_URL is set. */
+  @Column({ type: 'varchar', length: 320, nullable: true })
+  email: string | null;
+
   @Column({ type: 'varchar', length: 16 })
   role: Role;
 
