@@ -139,8 +139,19 @@ export class ReminderDeliveryService {
     if (DEADLINE_KINDS.includes(reminder.kind) && reminder.deadlineVersion !== task.deadlineVersion) {
       return '截止时间已调整 (deadline changed)';
     }
-    if (reminder.kind === 'accept_overdue' && task.status !== 'assigned')
+    if (reminder.kind === 'accept_overdue' && task.status !== 'assigned') {
       return '任务已签收 (already accepted)';
+    }
+    if (reminder.kind === 'before_due') {
+      if (task.dueAt.getTime() <= Date.now()) return '已过截止时间，改发逾期通知 (deadline passed)';
+      // After downtime several offsets may be due at once: only the nearest to the deadline is worth sending.
+      const [later] = await em.query<{ id: string }[]>(
+        `SELECT id FROM reminders WHERE task_id = $1 AND kind = 'before_due' AND deadline_version = $2
+            AND due_at > $3 AND due_at <= now() AND status IN ('pending', 'sending', 'sent') LIMIT 1`,
+        [task.id, reminder.deadlineVersion, reminder.dueAt],
+      );
+      if (later) return '已有更临近的到期提醒 (superseded by a nearer reminder)';
+    }
     return null;
   }
 
