@@ -1,6 +1,7 @@
 import { INestApplication, RequestMethod } from '@nestjs/common';
 import { rejectUnsupportedBodyTypes, translateBodyParserErrors } from './common/http/body-parser-errors';
 import { assignRequestId } from './common/http/request-id.middleware';
+import { mountQueueBoard } from './common/queues/queue-board';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 
@@ -21,6 +22,7 @@ export function configureApp(app: INestApplication): void {
   express.use(translateBodyParserErrors);
   express.disable('x-powered-by');
   express.set('query parser', 'simple');
+  mountQueueBoard(app);
   app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'health', method: RequestMethod.GET }] });
   app.enableShutdownHooks();
 

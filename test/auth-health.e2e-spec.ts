@@ -77,6 +77,24 @@ describe('accounts, tokens and health', () => {
       .expect(201);
   });
 
+  it('shows the queue dashboard to the office and admins only', async () => {
+    await t.http().get('/admin/queues').expect(401);
+    const manager = await login(t, 'justice-manager');
+    await t.http().get('/admin/queues').set('Authorization', `Bearer ${manager}`).expect(403);
+    const office = await login(t, 'office');
+    const page = await t.http().get(`/admin/queues?token=${office}`).expect(200);
+    expect(page.text).toContain('<html');
+    const cookie = page.headers['set-cookie'] as unknown as string[];
+    expect(cookie.join(';')).toContain('HttpOnly');
+    const admin = await login(t, 'admin');
+    const queues = await t
+      .http()
+      .get('/admin/queues/api/queues')
+      .set('Authorization', `Bearer ${admin}`)
+      .expect(200);
+    expect(JSON.stringify(queues.body)).toContain('reminders');
+  });
+
   it('reports PostgreSQL and Redis in /health', async () => {
     const res = await t.http().get('/health').expect(200);
     expect(res.body).toEqual({
