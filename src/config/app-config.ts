@@ -54,9 +54,6 @@ class EnvironmentVariables {
   @IsString()
   REMINDER_SWEEP_INTERVAL = 'PT1M';
 
-  @IsString()
-  REMINDER_CLAIM_TIMEOUT = 'PT2M';
-
   @Matches(/^[A-Za-z0-9_:-]{1,64}$/, { message: 'QUEUE_PREFIX: letters, digits, _ : - (1–64)' })
   QUEUE_PREFIX = 'worktracker';
 
@@ -87,8 +84,6 @@ export interface AppConfig {
   smtpUrl?: string;
   demoPassword: string;
   reminderSweepInterval: string;
-  /** A claimed reminder not finished within this (a crashed worker) is taken up again by the sweep. */
-  reminderClaimTimeout: string;
   queuePrefix: string;
   deliveryAttempts: number;
   deliveryBackoff: string;
@@ -123,7 +118,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   for (const [name, value] of [
     ['REMINDER_SWEEP_INTERVAL', vars.REMINDER_SWEEP_INTERVAL],
-    ['REMINDER_CLAIM_TIMEOUT', vars.REMINDER_CLAIM_TIMEOUT],
     ['DELIVERY_BACKOFF', vars.DELIVERY_BACKOFF],
   ] as const) {
     if (!isIsoDuration(value)) problems.push(`${name}: not an ISO-8601 duration such as PT1M: "${value}"`);
@@ -148,7 +142,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     smtpUrl: vars.SMTP_URL,
     demoPassword: vars.DEMO_PASSWORD,
     reminderSweepInterval: vars.REMINDER_SWEEP_INTERVAL,
-    reminderClaimTimeout: vars.REMINDER_CLAIM_TIMEOUT,
     queuePrefix: vars.QUEUE_PREFIX,
     deliveryAttempts: vars.DELIVERY_ATTEMPTS,
     deliveryBackoff: vars.DELIVERY_BACKOFF,

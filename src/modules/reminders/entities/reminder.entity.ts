@@ -28,7 +28,6 @@ export interface ReminderRecipients {
 @Index('reminders_task_id_idx', ['taskId'])
 // The sweep reads only what is pending and due: its cost follows what is due, not what exists.
 @Index('reminders_pending_due_at_idx', ['dueAt'], { where: `status = 'pending'` })
-@Index('reminders_sending_claimed_at_idx', ['claimedAt'], { where: `status = 'sending'` })
 @Check('reminders_kind_check', `kind IN (${REMINDER_KINDS.map((k) => `'${k}'`).join(', ')})`)
 @Check('reminders_status_check', `status IN (${REMINDER_STATUSES.map((s) => `'${s}'`).join(', ')})`)
 export class Reminder {
