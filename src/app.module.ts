@@ -7,6 +7,7 @@ import { APP_CONFIG, AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/config.module';
 import { databaseOptions } from './database/database-options';
 import { AuthModule } from './modules/auth/auth.module';
+import { DashboardModule } from './modules/dashboard/dashboard.module';
 import { DepartmentsModule } from './modules/departments/departments.module';
 import { ExtensionsModule } from './modules/extensions/extensions.module';
 import { HealthModule } from './modules/health/health.module';
@@ -39,6 +40,7 @@ import { WorkerModule } from './worker/worker.module';
     ExtensionsModule,
     PlanTreeModule,
     NotificationsModule,
+    DashboardModule,
     HealthModule,
   ],
 })

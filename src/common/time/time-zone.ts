@@ -41,3 +41,21 @@ function offsetMs(at: Date, zone: string): number {
   );
   return asUtc - Math.floor(at.getTime() / 1000) * 1000;
 }
+
+/** "YYYY-MM" of a moment in a time zone. */
+export function monthIn(at: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit' }).formatToParts(at);
+  return `${parts.find((p) => p.type === 'year')?.value}-${parts.find((p) => p.type === 'month')?.value}`;
+}
+
+/** The first instant of the month (in the zone) that `at` falls in. */
+export function monthStart(at: Date, timeZone: string): Date {
+  return zonedTimeToUtc(`${monthIn(at, timeZone)}-01`, '00:00', timeZone);
+}
+
+/** The first instant of the month after `month` ("YYYY-MM") in the zone. */
+export function nextMonthStart(month: string, timeZone: string): Date {
+  const [year, m] = month.split('-').map(Number);
+  const next = m === 12 ? `${year + 1}-01` : `${year}-${String(m + 1).padStart(2, '0')}`;
+  return zonedTimeToUtc(`${next}-01`, '00:00', timeZone);
+}
