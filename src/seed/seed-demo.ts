@@ -19,6 +19,7 @@ import { User } from '../modules/users/entities/user.entity';
 import { SeedCurrentPlan, SeedCurrentTask, SeedPlan2021 } from './data/seed-types';
 
 const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 
 /** Demo accounts: admin, office, leader, observer, and `<code>-manager` / `<code>-staff` per department. */
 export async function seedDemoUsers(dataSource: DataSource, password: string): Promise<number> {
@@ -221,8 +222,12 @@ async function driveTask(
           await ctx.dataSource.getRepository(Target).findOneByOrFail({ planId, code: seed.targetCode })
         ).id,
       };
-  const startAt = zonedTimeToUtc(`${year}-${seed.start}`, '09:00', timeZone);
-  const dueAt = zonedTimeToUtc(`${year}-${seed.due}`, '18:00', timeZone);
+  const startAt = seed.rolling
+    ? new Date(now.getTime() - seed.rolling.startDaysAgo * DAY)
+    : zonedTimeToUtc(`${year}-${seed.start}`, '09:00', timeZone);
+  const dueAt = seed.rolling
+    ? new Date(now.getTime() + seed.rolling.dueInDays * DAY)
+    : zonedTimeToUtc(`${year}-${seed.due}`, '18:00', timeZone);
 
   const steps = stepsFor(seed);
   const times = spread(startAt, dueAt, now, steps.length, seed.stage === 'completed');

@@ -176,9 +176,11 @@ describe('seed data: the current plan', () => {
     for (const code of currentPlan.carriedTargetCodes) expect(targetCodes).toContain(code);
   });
 
-  it('has 18–24 tasks with unique codes', () => {
+  it('has at least 18 tasks with unique codes, some running whatever the day of seeding', () => {
     expect(currentPlan.tasks.length).toBeGreaterThanOrEqual(18);
-    expect(currentPlan.tasks.length).toBeLessThanOrEqual(24);
+    expect(
+      currentPlan.tasks.filter((t) => t.rolling && t.stage === 'in_progress').length,
+    ).toBeGreaterThanOrEqual(2);
     expect(duplicates(currentPlan.tasks.map((t) => t.code))).toEqual([]);
   });
 

@@ -106,6 +106,11 @@ export interface SeedCurrentTask {
   /** Month and day in the current year, "MM-DD", in the plan's time zone. */
   start: string;
   due: string;
+  /**
+   * For tasks that must be running on whatever day the demo is loaded (so that the demo always shows a
+   * green and a yellow light): start and deadline counted from the day of seeding, replacing start/due.
+   */
+  rolling?: { startDaysAgo: number; dueInDays: number };
   stage: SeedTaskStage;
   /** Progress reports filed, in order (percent). In-progress and later stages need at least one. */
   reports?: number[];
