@@ -7,6 +7,8 @@ import { APP_CONFIG, AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/config.module';
 import { databaseOptions } from './database/database-options';
 import { AuthModule } from './modules/auth/auth.module';
+import { BulletinsModule } from './modules/bulletins/bulletins.module';
+import { CalendarModule } from './modules/calendar/calendar.module';
 import { DashboardModule } from './modules/dashboard/dashboard.module';
 import { DepartmentsModule } from './modules/departments/departments.module';
 import { ExtensionsModule } from './modules/extensions/extensions.module';
@@ -41,6 +43,8 @@ import { WorkerModule } from './worker/worker.module';
     PlanTreeModule,
     NotificationsModule,
     DashboardModule,
+    BulletinsModule,
+    CalendarModule,
     HealthModule,
   ],
 })

@@ -23,7 +23,13 @@ export function configureApp(app: INestApplication): void {
   express.disable('x-powered-by');
   express.set('query parser', 'simple');
   mountQueueBoard(app);
-  app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'health', method: RequestMethod.GET }] });
+  app.setGlobalPrefix(API_PREFIX, {
+    exclude: [
+      { path: 'health', method: RequestMethod.GET },
+      // Calendar feeds (calendar.controller.ts): a short URL that calendar apps subscribe to.
+      { path: 'calendar/:file', method: RequestMethod.GET },
+    ],
+  });
   app.enableShutdownHooks();
 
   const document = SwaggerModule.createDocument(

@@ -514,6 +514,13 @@ describe('bad input', () => {
 
   const collectionOf = (path: string): string | undefined => /\/([^/]+)\/\{id\}/.exec(path)?.[1];
   const urlWithId = (path: string, id: string): string => path.replace('{id}', id);
+  /** Required query parameters (e.g. planId) with real values, so that a path probe reaches the id check. */
+  const requiredQuery = (o: Op): string => {
+    const pairs = (o.op.parameters ?? [])
+      .filter((p) => p.in === 'query' && p.required)
+      .map((p) => `${p.name}=${p.name === 'planId' ? realIds.plans : randomUUID()}`);
+    return pairs.length ? `?${pairs.join('&')}` : '';
+  };
 
   function bodySchemaOf(op: Operation): Schema | undefined {
     return op.requestBody?.content?.['application/json']?.schema;
@@ -636,7 +643,7 @@ describe('bad input', () => {
     ];
     return ids.map(([id, label, status]) => ({
       method: o.method,
-      url: `${urlWithId(o.path, id)}`,
+      url: `${urlWithId(o.path, id)}${requiredQuery(o)}`,
       label,
       who,
       token: tokens[who],

@@ -26,4 +26,13 @@ describe('loadConfig', () => {
       'a-long-enough-secret',
     );
   });
+
+  it('takes an optional smtp:// or smtps:// SMTP_URL, and refuses anything else', () => {
+    expect(loadConfig({}).smtpUrl).toBeUndefined();
+    expect(loadConfig({ SMTP_URL: 'smtps://notice:pw@mail.example.gov.cn:465' }).smtpUrl).toBe(
+      'smtps://notice:pw@mail.example.gov.cn:465',
+    );
+    expect(() => loadConfig({ SMTP_URL: 'http://mail.example.gov.cn' })).toThrow(/SMTP_URL/);
+    expect(() => loadConfig({ SMTP_URL: 'mail.example.gov.cn' })).toThrow(/SMTP_URL/);
+  });
 });

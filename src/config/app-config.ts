@@ -6,6 +6,7 @@ import {
   IsString,
   Matches,
   Max,
+  MaxLength,
   Min,
   MinLength,
   validateSync,
@@ -47,6 +48,11 @@ class EnvironmentVariables {
   @IsString()
   SMTP_URL?: string;
 
+  @IsOptional()
+  @IsString()
+  @MaxLength(320)
+  SMTP_FROM?: string;
+
   @IsString()
   @MinLength(8)
   DEMO_PASSWORD = 'changeme-demo';
@@ -82,6 +88,8 @@ export interface AppConfig {
   jwtExpiresIn: string;
   timeZone: string;
   smtpUrl?: string;
+  /** The From of reminder mail; without it, the SMTP user when that is an address, else noreply@<SMTP host>. */
+  smtpFrom?: string;
   demoPassword: string;
   reminderSweepInterval: string;
   queuePrefix: string;
@@ -120,13 +128,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     ['REMINDER_SWEEP_INTERVAL', vars.REMINDER_SWEEP_INTERVAL],
     ['DELIVERY_BACKOFF', vars.DELIVERY_BACKOFF],
   ] as const) {
-    if (!isIsoDuration(value)) problems.push(`${name}: not an ISO-8601 duration such as PT1M: "${value}"`);
+    if (!isIsoDuration(value)) {
+      problems.push(`${name}: not an ISO-8601 duration such as PT1M: "${String(value)}"`);
+    }
   }
   for (const [name, value] of [
     ['DATABASE_URL', vars.DATABASE_URL],
     ['REDIS_URL', vars.REDIS_URL],
   ] as const) {
     if (!URL.canParse(value)) problems.push(`${name}: not a URL: "${value}"`);
+  }
+  if (vars.SMTP_URL && !/^smtps?:$/.test(URL.parse(vars.SMTP_URL)?.protocol ?? '')) {
+    problems.push(`SMTP_URL: not an smtp:// or smtps:// URL`);
   }
   if (problems.length > 0) {
     throw new ConfigError(`Invalid configuration (see .env.example):\n  - ${problems.join('\n  - ')}`);
@@ -140,6 +153,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jwtExpiresIn: vars.JWT_EXPIRES_IN,
     timeZone: vars.APP_TIME_ZONE,
     smtpUrl: vars.SMTP_URL,
+    smtpFrom: vars.SMTP_FROM,
     demoPassword: vars.DEMO_PASSWORD,
     reminderSweepInterval: vars.REMINDER_SWEEP_INTERVAL,
     queuePrefix: vars.QUEUE_PREFIX,

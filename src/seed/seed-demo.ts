@@ -21,7 +21,14 @@ import { SeedCurrentPlan, SeedCurrentTask, SeedPlan2021 } from './data/seed-type
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-/** Demo accounts: admin, office, leader, observer, and `<code>-manager` / `<code>-staff` per department. */
+/** Where a demo account's mail goes (a reserved domain), so that email works as soon as SMTP_URL is set. */
+const DEMO_EMAIL_DOMAIN = '@demo.example';
+export const demoEmail = (username: string): string => `${username}${DEMO_EMAIL_DOMAIN}`;
+
+/**
+ * Demo accounts: admin, office, leader, observer, and `<code>-manager` / `<code>-staff` per department, each
+ * with the address `<username>@demo.example`.
+ */
 export async function seedDemoUsers(dataSource: DataSource, password: string): Promise<number> {
   const users = dataSource.getRepository(User);
   const departments = await dataSource.getRepository(Department).find({ order: { code: 'ASC' } });
@@ -56,12 +63,20 @@ export async function seedDemoUsers(dataSource: DataSource, password: string): P
       },
     ]),
   ];
+  // Accounts seeded before demo users had addresses get one; an address set since is left alone.
+  await users
+    .createQueryBuilder()
+    .update()
+    .set({ email: () => 'username || :domain' })
+    .where('username = ANY(:usernames) AND email IS NULL', { usernames: wanted.map((u) => u.username) })
+    .setParameter('domain', DEMO_EMAIL_DOMAIN)
+    .execute();
   const existing = new Set((await users.find({ select: { username: true } })).map((u) => u.username));
   const missing = wanted.filter((u) => !existing.has(u.username));
   if (missing.length === 0) return 0;
   // One hash for every demo account: they share DEMO_PASSWORD, and ninety argon2 runs would slow the seed.
   const passwordHash = await argon2.hash(password, { type: argon2.argon2id });
-  await users.insert(missing.map((u) => ({ ...u, passwordHash })));
+  await users.insert(missing.map((u) => ({ ...u, email: demoEmail(u.username), passwordHash })));
   return missing.length;
 }
 

@@ -22,8 +22,10 @@ export class ReminderProcessor {
     return result.outcome;
   }
 
+  /** The periodic safety net: due reminders from PostgreSQL, then outside deliveries whose job was lost. */
   @Process({ name: ReminderJob.Sweep, concurrency: 1 })
-  sweep(): Promise<SweepResult> {
-    return this.sweeper.sweep(workerId());
+  async sweep(): Promise<SweepResult & { requeued: number }> {
+    const result = await this.sweeper.sweep(workerId());
+    return { ...result, requeued: await this.deliveries.requeuePending() };
   }
 }

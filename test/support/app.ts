@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module';
 import { configureApp } from '../../src/app.setup';
 import { Clock } from '../../src/common/time/clock';
+import { WorkerModule } from '../../src/worker/worker.module';
 import { applyTestEnv } from './test-env';
 
 // The app reads its configuration when its modules are instantiated, after this has run.
@@ -22,15 +23,35 @@ export interface TestApp {
   close: () => Promise<void>;
 }
 
+export interface TestAppOptions {
+  /** Also run the worker role (the Bull consumers and the sweep) in this process, as `--role=all` does. */
+  worker?: boolean;
+  /** Environment for this app only (e.g. SMTP_URL, DELIVERY_BACKOFF), set while its configuration is read. */
+  env?: Record<string, string>;
+}
+
 /** The real AppModule over the run's database, configured as main.ts configures it. */
-export async function createTestApp(): Promise<TestApp> {
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
-  const app = moduleRef.createNestApplication<NestExpressApplication>({
-    bodyParser: false,
-    logger: ['error'],
-  });
-  configureApp(app);
-  await app.init();
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const saved = Object.fromEntries(Object.keys(options.env ?? {}).map((k) => [k, process.env[k]]));
+  Object.assign(process.env, options.env);
+  let app: INestApplication;
+  try {
+    const moduleRef = await Test.createTestingModule({
+      imports: options.worker ? [AppModule, WorkerModule] : [AppModule],
+    }).compile();
+    app = moduleRef.createNestApplication<NestExpressApplication>({
+      bodyParser: false,
+      logger: ['error'],
+    });
+    configureApp(app);
+    await app.init();
+  } finally {
+    // The configuration was read when the modules were instantiated; later apps get the file's own.
+    for (const [key, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  }
   const dataSource = app.get<DataSource>(getDataSourceToken());
   return {
     app,

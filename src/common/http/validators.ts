@@ -64,3 +64,17 @@ export const IsAfter = (property: string, options?: ValidationOptions): Property
     `$property 必须晚于 ${property} ($property must be after ${property})`,
     options,
   );
+
+/** An absolute http:// or https:// URL with a host, no spaces or control characters, at most 2000 characters. */
+export const IsHttpUrl = (options?: ValidationOptions): PropertyDecorator =>
+  rule(
+    'isHttpUrl',
+    (v) => {
+      // eslint-disable-next-line no-control-regex
+      if (typeof v !== 'string' || v.length > 2000 || /[\s\u0000-\u001f\u007f]/.test(v)) return false;
+      const url = URL.parse(v);
+      return !!url && (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+    },
+    '$property 必须是 http:// 或 https:// 开头的网址，不超过 2000 个字符 ($property must be an http(s) URL of at most 2000 characters)',
+    options,
+  );

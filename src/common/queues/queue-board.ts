@@ -7,7 +7,7 @@ import type { Queue } from 'bull';
 import type { NextFunction, Request, Response } from 'express';
 import { Role } from '../auth/actor';
 import { AuthService } from '../../modules/auth/auth.service';
-import { DELIVERY_QUEUE, REMINDER_QUEUE } from './queues';
+import { BULLETIN_QUEUE, DELIVERY_QUEUE, REMINDER_QUEUE } from './queues';
 
 export const QUEUE_BOARD_PATH = '/admin/queues';
 const COOKIE = 'wt_queue_board';
@@ -33,18 +33,23 @@ export function mountQueueBoard(app: INestApplication): void {
   const adapter = new ExpressAdapter();
   adapter.setBasePath(QUEUE_BOARD_PATH);
   createBullBoard({
-    queues: [REMINDER_QUEUE, DELIVERY_QUEUE].map((name) => new BullAdapter(app.get<Queue>(getQueueToken(name)))),
+    queues: [REMINDER_QUEUE, DELIVERY_QUEUE, BULLETIN_QUEUE].map(
+      (name) => new BullAdapter(app.get<Queue>(getQueueToken(name))),
+    ),
     serverAdapter: adapter,
   });
   const guard = (req: Request, res: Response, next: NextFunction): void => {
     const token = tokenOf(req);
     const deny = (status: number, message: string) =>
-      res.status(status).json({ statusCode: status, error: status === 401 ? 'Unauthorized' : 'Forbidden', message });
+      res
+        .status(status)
+        .json({ statusCode: status, error: status === 401 ? 'Unauthorized' : 'Forbidden', message });
     if (!token) return void deny(401, '请先登录 (missing token)');
     auth
       .actorFromToken(token)
       .then((actor) => {
-        if (!ALLOWED.includes(actor.role)) return deny(403, '仅领导小组办公室和管理员可查看队列 (office and admin only)');
+        if (!ALLOWED.includes(actor.role))
+          return deny(403, '仅领导小组办公室和管理员可查看队列 (office and admin only)');
         if (typeof req.query.token === 'string') {
           res.cookie(COOKIE, token, { httpOnly: true, sameSite: 'strict', path: QUEUE_BOARD_PATH });
         }

@@ -44,7 +44,11 @@ function offsetMs(at: Date, zone: string): number {
 
 /** "YYYY-MM" of a moment in a time zone. */
 export function monthIn(at: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit' }).formatToParts(at);
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+  }).formatToParts(at);
   return `${parts.find((p) => p.type === 'year')?.value}-${parts.find((p) => p.type === 'month')?.value}`;
 }
 
@@ -58,4 +62,35 @@ export function nextMonthStart(month: string, timeZone: string): Date {
   const [year, m] = month.split('-').map(Number);
   const next = m === 12 ? `${year + 1}-01` : `${year}-${String(m + 1).padStart(2, '0')}`;
   return zonedTimeToUtc(`${next}-01`, '00:00', timeZone);
+}
+
+const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
+/** "YYYY-MM" with a real month. */
+export function isMonth(value: unknown): value is string {
+  return typeof value === 'string' && MONTH.test(value);
+}
+
+/** The month before "YYYY-MM". */
+export function previousMonth(month: string): string {
+  const [year, m] = month.split('-').map(Number);
+  return m === 1 ? `${year - 1}-12` : `${year}-${String(m - 1).padStart(2, '0')}`;
+}
+
+/** The month "YYYY-MM" in the zone as a half-open window [from, to) of UTC instants. */
+export function monthWindow(month: string, timeZone: string): { from: Date; to: Date } {
+  return { from: zonedTimeToUtc(`${month}-01`, '00:00', timeZone), to: nextMonthStart(month, timeZone) };
+}
+
+/**
+ * The wall-clock time of `at` in the zone, as a Date whose UTC fields carry it. For spreadsheets, which
+ * know no time zones: the cell then shows the local time.
+ */
+export function wallClock(at: Date, timeZone: string): Date {
+  return new Date(Math.floor(at.getTime() / 1000) * 1000 + offsetMs(at, timeZone));
+}
+
+/** "YYYY-MM-DD HH:mm" of `at` in the zone. */
+export function formatInZone(at: Date, timeZone: string): string {
+  return wallClock(at, timeZone).toISOString().slice(0, 16).replace('T', ' ');
 }

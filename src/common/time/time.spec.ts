@@ -1,5 +1,14 @@
 import { durationMs, isIsoDuration } from './duration';
-import { isTimeZone, zonedTimeToUtc } from './time-zone';
+import {
+  formatInZone,
+  isMonth,
+  isTimeZone,
+  monthIn,
+  monthWindow,
+  previousMonth,
+  wallClock,
+  zonedTimeToUtc,
+} from './time-zone';
 
 describe('ISO-8601 durations', () => {
   it.each([
@@ -40,5 +49,52 @@ describe('time zones', () => {
     expect(isTimeZone('Asia/Shanghai')).toBe(true);
     expect(isTimeZone('Mars/Base')).toBe(false);
     expect(isTimeZone(42)).toBe(false);
+  });
+});
+
+describe('months in a time zone', () => {
+  it('puts the last half hour of October (Shanghai) in October and the first minutes of November in November', () => {
+    expect(monthIn(new Date('2026-10-31T23:30:00+08:00'), 'Asia/Shanghai')).toBe('2026-10');
+    expect(monthIn(new Date('2026-11-01T00:10:00+08:00'), 'Asia/Shanghai')).toBe('2026-11');
+    // The same instants in UTC both still fall in October.
+    expect(monthIn(new Date('2026-11-01T00:10:00+08:00'), 'UTC')).toBe('2026-10');
+  });
+
+  it('gives a month as a half-open window of UTC instants', () => {
+    const { from, to } = monthWindow('2026-10', 'Asia/Shanghai');
+    expect(from.toISOString()).toBe('2026-09-30T16:00:00.000Z');
+    expect(to.toISOString()).toBe('2026-10-31T16:00:00.000Z');
+    const december = monthWindow('2026-12', 'Asia/Shanghai');
+    expect(december.to.toISOString()).toBe('2026-12-31T16:00:00.000Z');
+  });
+
+  it('follows daylight saving at the window edges', () => {
+    // Berlin leaves summer time on 2026-10-25: October starts at +02:00 and ends at +01:00.
+    const { from, to } = monthWindow('2026-10', 'Europe/Berlin');
+    expect(from.toISOString()).toBe('2026-09-30T22:00:00.000Z');
+    expect(to.toISOString()).toBe('2026-10-31T23:00:00.000Z');
+  });
+
+  it('steps back a month across the year', () => {
+    expect(previousMonth('2026-11')).toBe('2026-10');
+    expect(previousMonth('2026-01')).toBe('2025-12');
+  });
+
+  it.each(['2026-10', '1999-01', '2026-12'])('knows %s is a month', (m) => expect(isMonth(m)).toBe(true));
+  it.each(['2026-13', '2026-00', '2026-1', '202610', '2026-10-01', 10])('knows %p is not', (m) =>
+    expect(isMonth(m)).toBe(false),
+  );
+});
+
+describe('wall-clock times', () => {
+  it('formats an instant in the zone', () => {
+    expect(formatInZone(new Date('2026-10-31T15:30:00Z'), 'Asia/Shanghai')).toBe('2026-10-31 23:30');
+    expect(formatInZone(new Date('2026-10-31T16:10:00Z'), 'Asia/Shanghai')).toBe('2026-11-01 00:10');
+  });
+
+  it('carries the local time in the UTC fields, for spreadsheets', () => {
+    expect(wallClock(new Date('2026-03-31T10:00:00Z'), 'Asia/Shanghai').toISOString()).toBe(
+      '2026-03-31T18:00:00.000Z',
+    );
   });
 });

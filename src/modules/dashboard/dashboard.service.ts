@@ -5,6 +5,7 @@ import { Actor, isDepartmentRole } from '../../common/auth/actor';
 import { notFound } from '../../common/errors/domain-error';
 import { Clock } from '../../common/time/clock';
 import { monthStart } from '../../common/time/time-zone';
+import { DepartmentsService } from '../departments/departments.service';
 import { PlansService } from '../plans/plans.service';
 import { rollup, Rollup } from '../plan-tree/rollup';
 import { TaskView } from '../tasks/dto/task.dto';
@@ -39,6 +40,7 @@ export class DashboardService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly plans: PlansService,
     private readonly tasks: TasksService,
+    private readonly units: DepartmentsService,
     private readonly clock: Clock,
   ) {}
 
@@ -208,8 +210,10 @@ export class DashboardService {
     planId: string,
     actor: Actor,
   ): Promise<{ score: number; items: ScoreItem[] }> {
-    if (isDepartmentRole(actor.role) && actor.departmentId !== departmentId)
+    if (isDepartmentRole(actor.role) && actor.departmentId !== departmentId) {
       throw notFound('单位', departmentId);
+    }
+    await this.units.get(departmentId);
     const plan = await this.plans.get(planId);
     const w = plan.policy.weights;
     const completions = await this.dataSource.query<

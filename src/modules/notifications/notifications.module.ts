@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DepartmentsModule } from '../departments/departments.module';
 import { RemindersModule } from '../reminders/reminders.module';
 import { TasksModule } from '../tasks/tasks.module';
 import { UsersModule } from '../users/users.module';
@@ -14,16 +15,19 @@ import { NotificationsService } from './notifications.service';
 import { OutboundService } from './outbound.service';
 import { ReminderDeliveryService } from './reminder-delivery.service';
 import { ReminderSweepService } from './reminder-sweep.service';
+import { WebhooksController } from './webhooks.controller';
+import { WebhooksService } from './webhooks.service';
 
-/** Delivering reminders: the inbox, outside channels, the sweep; and their HTTP routes. */
+/** Delivering reminders: the inbox, outside channels (email, department webhooks), the sweep; and their HTTP routes. */
 @Module({
   imports: [
     TypeOrmModule.forFeature([Notification, Delivery, DepartmentWebhook]),
+    DepartmentsModule,
     RemindersModule,
     TasksModule,
     UsersModule,
   ],
-  controllers: [NotificationsController],
+  controllers: [NotificationsController, WebhooksController],
   providers: [
     NotificationsService,
     ReminderDeliveryService,
@@ -32,6 +36,7 @@ import { ReminderSweepService } from './reminder-sweep.service';
     OutboundService,
     EmailChannel,
     WebhookChannel,
+    WebhooksService,
   ],
   exports: [ReminderDeliveryService, ReminderSweepService, DeliveryScheduler, OutboundService],
 })

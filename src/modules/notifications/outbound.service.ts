@@ -42,7 +42,7 @@ export class OutboundService {
         if (!hook || !hook.enabled) {
           await repo.update(
             { id: deliveryId },
-            { status: 'failed', lastError: 'webhook removed or disabled' },
+            { status: 'failed', lastError: '推送地址已删除或停用 (webhook removed or disabled)' },
           );
           return 'skipped';
         }

@@ -4,17 +4,86 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Role } from '../../common/auth/actor';
 import { zonedTimeToUtc } from '../../common/time/time-zone';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
-import { Plan } from '../plans/entities/plan.entity';
 import { Reminder, ReminderRecipients } from '../reminders/entities/reminder.entity';
 import { DEADLINE_KINDS, ReminderKind } from '../reminders/reminder-kind';
 import { Task } from '../tasks/entities/task.entity';
 import { UsersService } from '../users/users.service';
 import { DepartmentWebhook } from './entities/department-webhook.entity';
 import { Delivery } from './entities/delivery.entity';
-import { Notification } from './entities/notification.entity';
 import { noticeText } from './notice-text';
 
 export type DeliveryOutcome = 'sent' | 'cancelled' | 'skipped';
+
+/** What delivery reads of a reminder. */
+type DeliveryReminder = Pick<
+  Reminder,
+  | 'id'
+  | 'kind'
+  | 'planId'
+  | 'taskId'
+  | 'departmentId'
+  | 'offset'
+  | 'level'
+  | 'deadlineVersion'
+  | 'dueAt'
+  | 'message'
+>;
+
+/** What delivery reads of a task. */
+type DeliveryTask = Pick<
+  Task,
+  'id' | 'code' | 'title' | 'status' | 'dueAt' | 'deadlineVersion' | 'leadDepartmentId'
+>;
+
+interface ClaimedRow {
+  id: string;
+  kind: Reminder['kind'];
+  plan_id: string;
+  task_id: string | null;
+  department_id: string | null;
+  offset: string | null;
+  level: number;
+  deadline_version: number | null;
+  due_at: Date;
+  message: string | null;
+  time_zone: string;
+  t_id: string | null;
+  t_code: string;
+  t_title: string;
+  t_status: Task['status'];
+  t_due_at: Date;
+  t_deadline_version: number;
+  t_lead_department_id: string;
+  t_co: string[];
+}
+
+function claimedTask(row: ClaimedRow): DeliveryTask | null {
+  if (!row.t_id) return null;
+  return {
+    id: row.t_id,
+    code: row.t_code,
+    title: row.t_title,
+    status: row.t_status,
+    dueAt: row.t_due_at,
+    deadlineVersion: row.t_deadline_version,
+    leadDepartmentId: row.t_lead_department_id,
+  };
+}
+
+function claimedReminder(row: ClaimedRow): DeliveryReminder {
+  return {
+    id: row.id,
+    kind: row.kind,
+    planId: row.plan_id,
+    taskId: row.task_id,
+    departmentId: row.department_id,
+    offset: row.offset,
+    level: row.level,
+    deadlineVersion: row.deadline_version,
+    dueAt: row.due_at,
+    message: row.message,
+  };
+}
 
 const CLOSED = ['completed', 'cancelled', 'draft'];
 const DEPARTMENT_USERS = [Role.DeptManager, Role.DeptStaff];
@@ -62,49 +131,62 @@ export class ReminderDeliveryService {
     worker: string,
   ): Promise<{ outcome: DeliveryOutcome; deliveries: string[] }> {
     return this.dataSource.transaction(async (em) => {
-      const claimed = await em.query<Record<string, unknown>[]>(
-        `UPDATE reminders SET status = 'sending', claimed_at = now(), claimed_by = $2, attempts = attempts + 1
-          WHERE id = $1 AND status = 'pending' AND due_at <= now() + interval '1 second'
-          RETURNING id`,
+      // One round trip claims the row and reads what the notice needs: the plan's zone, the task and its
+      // co-organizers. A claim that had to wait for another transaction's lock on the row finds it no longer
+      // pending (sent, or cancelled by a task change), so whatever it claims was read as of now. A CTE, so
+      // that the answer is the rows themselves: TypeORM answers a bare UPDATE with [rows, rowCount], which is
+      // never empty, and an emptiness test on it never gated anything.
+      const [claimed] = await em.query<ClaimedRow[]>(
+        `WITH claimed AS (
+           UPDATE reminders r SET status = 'sending', claimed_at = now(), claimed_by = $2, attempts = r.attempts + 1
+             FROM plans p
+            WHERE r.id = $1 AND r.status = 'pending' AND r.due_at <= now() + interval '1 second' AND p.id = r.plan_id
+            RETURNING r.id, r.kind, r.plan_id, r.task_id, r.department_id, r."offset", r.level, r.deadline_version,
+                      r.due_at, r.message, p.time_zone)
+         SELECT c.*, t.id AS t_id, t.code AS t_code, t.title AS t_title, t.status AS t_status, t.due_at AS t_due_at,
+                t.deadline_version AS t_deadline_version, t.lead_department_id AS t_lead_department_id,
+                ARRAY(SELECT cd.department_id::text FROM task_co_departments cd WHERE cd.task_id = t.id
+                       ORDER BY cd.department_id) AS t_co
+           FROM claimed c LEFT JOIN tasks t ON t.id = c.task_id`,
         [reminderId, worker],
       );
-      if (claimed.length === 0) return { outcome: 'skipped' as const, deliveries: [] };
-      const reminder = await em.findOneByOrFail(Reminder, { id: reminderId });
-      const plan = await em.findOneByOrFail(Plan, { id: reminder.planId });
-      const task = reminder.taskId ? await em.findOneBy(Task, { id: reminder.taskId }) : null;
+      if (!claimed) return { outcome: 'skipped' as const, deliveries: [] };
+      const reminder = claimedReminder(claimed);
+      const timeZone = claimed.time_zone;
+      const task = claimedTask(claimed);
 
-      const stale = await this.whyStale(em, reminder, task, plan.timeZone);
+      const stale = await this.whyStale(em, reminder, task, timeZone);
       if (stale) {
         await em.update(Reminder, { id: reminderId }, { status: 'cancelled', message: stale });
         return { outcome: 'cancelled' as const, deliveries: [] };
       }
 
-      const departments = await this.departmentsOf(em, reminder, task);
+      const departments = task
+        ? { lead: [task.leadDepartmentId], all: [task.leadDepartmentId, ...claimed.t_co] }
+        : { lead: [reminder.departmentId as string], all: [reminder.departmentId as string] };
       const who = circle(reminder.kind, reminder.level);
       const people = await this.users.recipients(
         who.co ? departments.all : departments.lead,
         who.departmentRoles,
         who.globalRoles,
+        em,
       );
-      const month = monthIn(reminder.dueAt, plan.timeZone);
-      const text = noticeText(reminder, task, { timeZone: plan.timeZone, month });
+      const month = monthIn(reminder.dueAt, timeZone);
+      const text = noticeText(reminder, task, { timeZone, month });
       if (people.length > 0) {
-        await em
-          .createQueryBuilder()
-          .insert()
-          .into(Notification)
-          .values(
-            people.map((u) => ({
-              userId: u.id,
-              reminderId,
-              kind: reminder.kind,
-              taskId: reminder.taskId,
-              title: text.title.slice(0, 200),
-              body: text.body.slice(0, 4000),
-            })),
-          )
-          .orIgnore()
-          .execute();
+        await em.query(
+          `INSERT INTO notifications (user_id, reminder_id, kind, task_id, title, body)
+           SELECT unnest($1::uuid[]), $2::uuid, $3::varchar, $4::uuid, $5::varchar, $6::varchar
+           ON CONFLICT DO NOTHING`,
+          [
+            people.map((u) => u.id),
+            reminderId,
+            reminder.kind,
+            reminder.taskId,
+            text.title.slice(0, 200),
+            text.body.slice(0, 4000),
+          ],
+        );
       }
       const deliveries = await this.outbox(
         em,
@@ -116,7 +198,10 @@ export class ReminderDeliveryService {
         userIds: people.map((u) => u.id),
         departmentIds: who.co ? departments.all : departments.lead,
       };
-      await em.update(Reminder, { id: reminderId }, { status: 'sent', sentAt: () => 'now()', recipients });
+      await em.query(`UPDATE reminders SET status = 'sent', sent_at = now(), recipients = $2 WHERE id = $1`, [
+        reminderId,
+        JSON.stringify(recipients),
+      ]);
       return { outcome: 'sent' as const, deliveries };
     });
   }
@@ -124,8 +209,8 @@ export class ReminderDeliveryService {
   /** Why a reminder no longer applies, or null when it does. */
   private async whyStale(
     em: EntityManager,
-    reminder: Reminder,
-    task: Task | null,
+    reminder: DeliveryReminder,
+    task: DeliveryTask | null,
     timeZone: string,
   ): Promise<string | null> {
     if (reminder.kind === 'monthly_report') {
@@ -157,7 +242,7 @@ export class ReminderDeliveryService {
 
   private async stillOwesMonthlyReport(
     em: EntityManager,
-    reminder: Reminder,
+    reminder: DeliveryReminder,
     timeZone: string,
   ): Promise<boolean> {
     const [row] = await em.query<{ owes: boolean }[]>(
@@ -173,19 +258,6 @@ export class ReminderDeliveryService {
       [reminder.planId, reminder.departmentId, monthStart(reminder.dueAt, timeZone)],
     );
     return row?.owes ?? false;
-  }
-
-  private async departmentsOf(
-    em: EntityManager,
-    reminder: Reminder,
-    task: Task | null,
-  ): Promise<{ lead: string[]; all: string[] }> {
-    if (!task) return { lead: [reminder.departmentId as string], all: [reminder.departmentId as string] };
-    const co = await em.query<{ department_id: string }[]>(
-      'SELECT department_id FROM task_co_departments WHERE task_id = $1 ORDER BY department_id',
-      [task.id],
-    );
-    return { lead: [task.leadDepartmentId], all: [task.leadDepartmentId, ...co.map((c) => c.department_id)] };
   }
 
   /** Email to recipients with an address (when SMTP is configured) and each department's enabled webhooks. */
@@ -220,13 +292,17 @@ export class ReminderDeliveryService {
   }
 }
 
+// Building an Intl.DateTimeFormat costs far more than using one: one per zone, kept.
+const monthFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** "YYYY-MM" of a moment in a time zone. */
 export function monthIn(at: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-  }).formatToParts(at);
+  let format = monthFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit' });
+    monthFormats.set(timeZone, format);
+  }
+  const parts = format.formatToParts(at);
   return `${parts.find((p) => p.type === 'year')?.value}-${parts.find((p) => p.type === 'month')?.value}`;
 }
 

@@ -9,6 +9,11 @@ import { ReminderDeliveryService, monthIn, monthStart } from './reminder-deliver
 import { DeliveryScheduler } from './delivery-scheduler';
 
 const BATCH = 500;
+/**
+ * Deliveries the sweep runs at once. Each is its own transaction on one pooled connection, claimed
+ * exactly once; a few in parallel keep a backlog (after downtime) from draining at one round trip at a time.
+ */
+const SWEEP_CONCURRENCY = 4;
 const SWEEP_LOCK = 'worktracker:reminder-sweep';
 
 export interface SweepResult {
@@ -53,12 +58,12 @@ export class ReminderSweepService {
           const due = await this.dataSource.query<{ id: string }[]>(
             `SELECT id FROM reminders WHERE status = 'pending' AND due_at <= now() ORDER BY due_at LIMIT ${BATCH}`,
           );
-          for (const { id } of due) {
-            const result = await this.delivery.deliver(id, worker);
-            if (result.outcome === 'sent') delivered += 1;
-            if (result.outcome === 'cancelled') cancelled += 1;
-            this.deliveries.schedule(result.deliveries);
-          }
+          const outcome = await this.deliverAll(
+            due.map((r) => r.id),
+            worker,
+          );
+          delivered += outcome.delivered;
+          cancelled += outcome.cancelled;
           if (due.length < BATCH) break;
         }
         const ms = Date.now() - started;
@@ -74,6 +79,30 @@ export class ReminderSweepService {
     } finally {
       await runner.release();
     }
+  }
+
+  /** Delivers the given reminders, SWEEP_CONCURRENCY at a time; the first error is thrown once all have settled. */
+  private async deliverAll(ids: string[], worker: string): Promise<{ delivered: number; cancelled: number }> {
+    let next = 0;
+    let delivered = 0;
+    let cancelled = 0;
+    let failure: { error: unknown } | undefined;
+    const lane = async () => {
+      while (next < ids.length && !failure) {
+        const id = ids[next++];
+        try {
+          const result = await this.delivery.deliver(id, worker);
+          if (result.outcome === 'sent') delivered += 1;
+          if (result.outcome === 'cancelled') cancelled += 1;
+          this.deliveries.schedule(result.deliveries);
+        } catch (error) {
+          failure ??= { error };
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(SWEEP_CONCURRENCY, ids.length) }, lane));
+    if (failure) throw failure.error;
+    return { delivered, cancelled };
   }
 
   /**
@@ -93,17 +122,24 @@ export class ReminderSweepService {
         .toDate();
       const month = monthIn(now, plan.timeZone);
       if (monthIn(reportDay, plan.timeZone) !== month) continue;
+      // Per department, not per task: a sweep every minute must not read every open task. Departments
+      // already reminded this month are set aside first, by the unique key alone (MATERIALIZED keeps the
+      // planner from probing their tasks before that); the others stop at their first task in hand.
       const owing = await this.dataSource.query<{ department_id: string }[]>(
-        `SELECT DISTINCT d.department_id FROM tasks t
-           CROSS JOIN LATERAL (
-             SELECT t.lead_department_id AS department_id
-             UNION SELECT c.department_id FROM task_co_departments c WHERE c.task_id = t.id
-           ) d
-          WHERE t.plan_id = $1 AND t.status IN ('accepted', 'in_progress', 'returned')
+        `WITH unreminded AS MATERIALIZED (
+           SELECT d.id FROM departments d
+            WHERE NOT EXISTS (SELECT 1 FROM reminders m WHERE m.dedupe_key = $3 || d.id::text || $4))
+         SELECT u.id AS department_id FROM unreminded u
+          WHERE (EXISTS (SELECT 1 FROM tasks t
+                          WHERE t.lead_department_id = u.id AND t.plan_id = $1
+                            AND t.status IN ('accepted', 'in_progress', 'returned'))
+                 OR EXISTS (SELECT 1 FROM task_co_departments c JOIN tasks t ON t.id = c.task_id
+                             WHERE c.department_id = u.id AND t.plan_id = $1
+                               AND t.status IN ('accepted', 'in_progress', 'returned')))
             AND NOT EXISTS (
               SELECT 1 FROM progress_reports r JOIN tasks rt ON rt.id = r.task_id
-               WHERE rt.plan_id = $1 AND r.department_id = d.department_id AND r.created_at >= $2)`,
-        [plan.id, monthStart(now, plan.timeZone)],
+               WHERE rt.plan_id = $1 AND r.department_id = u.id AND r.created_at >= $2)`,
+        [plan.id, monthStart(now, plan.timeZone), `monthly:${plan.id}:`, `:${month}`],
       );
       const rows = await this.planner.insert(
         this.dataSource.manager,

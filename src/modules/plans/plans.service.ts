@@ -58,6 +58,11 @@ export class PlansService {
     return plan;
   }
 
+  /** Plans in force, for the worker's periodic jobs. */
+  active(): Promise<Plan[]> {
+    return this.plans.find({ where: { status: 'active' }, order: { year: 'DESC', title: 'ASC' } });
+  }
+
   async create(dto: CreatePlanDto): Promise<Plan> {
     await this.assertTitleFree(dto.year, dto.title);
     return this.plans.save(

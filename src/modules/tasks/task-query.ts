@@ -1,6 +1,7 @@
 import { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { Actor, isDepartmentRole } from '../../common/auth/actor';
-import { TaskView } from './dto/task.dto';
+import { escapeLike } from '../departments/departments.service';
+import { ListTasksQuery, TaskView } from './dto/task.dto';
 import { Task } from './entities/task.entity';
 import { CO_DEPARTMENTS_SQL, EXPECTED_SQL, LIGHT_SQL, OVERDUE_SQL, PARTICIPATES_SQL } from './task-light.sql';
 import { TrafficLight } from './task-status';
@@ -28,6 +29,24 @@ export function visibleTasks(manager: EntityManager, actor: Actor, now: Date): S
   return qb;
 }
 
+/** The filters of GET /tasks, without the paging: shared by the list and the exports. */
+export type TaskFilters = Omit<ListTasksQuery, 'page' | 'pageSize'>;
+
+/** Narrows a visibleTasks() query to the filters. */
+export function applyTaskFilters(qb: SelectQueryBuilder<Task>, query: TaskFilters): SelectQueryBuilder<Task> {
+  if (query.planId) qb.andWhere('t.plan_id = :planId', { planId: query.planId });
+  if (query.targetId) qb.andWhere('t.target_id = :targetId', { targetId: query.targetId });
+  if (query.actionItemId)
+    qb.andWhere('t.action_item_id = :actionItemId', { actionItemId: query.actionItemId });
+  if (query.departmentId) qb.andWhere(PARTICIPATES_SQL('departmentId'), { departmentId: query.departmentId });
+  if (query.status?.length) qb.andWhere('t.status IN (:...status)', { status: query.status });
+  if (query.light) qb.andWhere(`(${LIGHT_SQL}) = :light`, { light: query.light });
+  if (query.overdue !== undefined) qb.andWhere(query.overdue ? OVERDUE_SQL : `NOT ${OVERDUE_SQL}`);
+  if (query.dueBefore) qb.andWhere('t.due_at < :dueBefore', { dueBefore: query.dueBefore });
+  if (query.q) qb.andWhere('(t.title ILIKE :q OR t.code ILIKE :q)', { q: `%${escapeLike(query.q)}%` });
+  return qb;
+}
+
 const TASK_COLUMNS = [
   'id',
   'code',
@@ -43,6 +62,7 @@ const TASK_COLUMNS = [
   'originalDueAt',
   'progress',
   'version',
+  'deadlineVersion',
   'returnCount',
   'assignedAt',
   'acceptedAt',
@@ -83,6 +103,7 @@ export function toTaskView(row: TaskRow): TaskView {
     overdue: row.overdue,
     onTime: completedAt ? completedAt.getTime() <= row.dueAt.getTime() : null,
     version: row.version,
+    deadlineVersion: row.deadlineVersion,
     returnCount: row.returnCount,
     assignedAt: row.assignedAt,
     acceptedAt: row.acceptedAt,

@@ -31,3 +31,5 @@ export const STATUS_LABELS: Record<TaskStatus, string> = {
 };
 
 export type TrafficLight = 'red' | 'yellow' | 'green';
+
+export const LIGHT_LABELS: Record<TrafficLight, string> = { red: '红灯', yellow: '黄灯', green: '绿灯' };

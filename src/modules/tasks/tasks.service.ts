@@ -5,7 +5,7 @@ import { Actor } from '../../common/auth/actor';
 import { DomainError, ErrorCode, notFound, unprocessable } from '../../common/errors/domain-error';
 import { Page, pageOf } from '../../common/http/pagination';
 import { Clock } from '../../common/time/clock';
-import { DepartmentsService, escapeLike } from '../departments/departments.service';
+import { DepartmentsService } from '../departments/departments.service';
 import { PlansService } from '../plans/plans.service';
 import { Reminder } from '../reminders/entities/reminder.entity';
 import { ReminderPlanner } from '../reminders/reminder-planner';
@@ -20,9 +20,8 @@ import {
 } from './dto/task.dto';
 import { TaskEvent, TaskEventType } from './entities/task-event.entity';
 import { Task } from './entities/task.entity';
-import { LIGHT_SQL, OVERDUE_SQL, PARTICIPATES_SQL } from './task-light.sql';
 import { assertMayAct, isOpen, LIFECYCLE, nextStatus, TaskAction } from './task-lifecycle';
-import { TaskRow, toTaskView, visibleTasks } from './task-query';
+import { applyTaskFilters, TaskFilters, TaskRow, toTaskView, visibleTasks } from './task-query';
 
 /** A task locked for a write, with its co-organizers. */
 export interface LockedTask {
@@ -67,20 +66,7 @@ export class TasksService {
   // ---------------------------------------------------------------- reading
 
   async list(query: ListTasksQuery, actor: Actor): Promise<Page<TaskView>> {
-    const qb = visibleTasks(this.dataSource.manager, actor, this.clock.now());
-    if (query.planId) qb.andWhere('t.plan_id = :planId', { planId: query.planId });
-    if (query.targetId) qb.andWhere('t.target_id = :targetId', { targetId: query.targetId });
-    if (query.actionItemId)
-      qb.andWhere('t.action_item_id = :actionItemId', { actionItemId: query.actionItemId });
-    if (query.departmentId)
-      qb.andWhere(PARTICIPATES_SQL('departmentId'), { departmentId: query.departmentId });
-    if (query.status?.length) qb.andWhere('t.status IN (:...status)', { status: query.status });
-    if (query.light) qb.andWhere(`(${LIGHT_SQL}) = :light`, { light: query.light });
-    if (query.overdue !== undefined) qb.andWhere(query.overdue ? OVERDUE_SQL : `NOT ${OVERDUE_SQL}`);
-    if (query.dueBefore) qb.andWhere('t.due_at < :dueBefore', { dueBefore: query.dueBefore });
-    if (query.q) {
-      qb.andWhere('(t.title ILIKE :q OR t.code ILIKE :q)', { q: `%${escapeLike(query.q)}%` });
-    }
+    const qb = applyTaskFilters(visibleTasks(this.dataSource.manager, actor, this.clock.now()), query);
     const total = await qb.clone().getCount();
     const rows = await qb
       .orderBy('t.due_at', 'ASC')
@@ -89,6 +75,46 @@ export class TasksService {
       .limit(query.pageSize)
       .getRawMany<TaskRow>();
     return pageOf(rows.map(toTaskView), total, query);
+  }
+
+  /** How many tasks the caller may see match the filters, at `now`. */
+  count(filters: TaskFilters, actor: Actor, now: Date): Promise<number> {
+    return applyTaskFilters(visibleTasks(this.dataSource.manager, actor, now), filters).getCount();
+  }
+
+  /**
+   * Every task the caller may see that matches the filters, in the list's order (deadline, code), in batches
+   * paged by key rather than by offset, all judged at the same `now`: for exports, which must not hold an
+   * unbounded result in memory. The caller decides how many rows it accepts (see count()).
+   */
+  async *stream(filters: TaskFilters, actor: Actor, now: Date, batchSize = 500): AsyncGenerator<TaskView[]> {
+    let after: { dueAt: string; code: string; id: string } | undefined;
+    for (;;) {
+      const qb = applyTaskFilters(visibleTasks(this.dataSource.manager, actor, now), filters)
+        // The deadline as text keeps its microseconds, which a JavaScript Date would lose.
+        .addSelect('CAST(t.due_at AS text)', 'dueAtKey');
+      if (after) {
+        qb.andWhere(
+          '(t.due_at, t.code, t.id) > (CAST(:afterDue AS timestamptz), :afterCode, CAST(:afterId AS uuid))',
+          {
+            afterDue: after.dueAt,
+            afterCode: after.code,
+            afterId: after.id,
+          },
+        );
+      }
+      const rows = await qb
+        .orderBy('t.due_at', 'ASC')
+        .addOrderBy('t.code', 'ASC')
+        .addOrderBy('t.id', 'ASC')
+        .limit(batchSize)
+        .getRawMany<TaskRow & { dueAtKey: string }>();
+      if (rows.length === 0) return;
+      yield rows.map(toTaskView);
+      if (rows.length < batchSize) return;
+      const last = rows[rows.length - 1];
+      after = { dueAt: last.dueAtKey, code: last.code, id: last.id };
+    }
   }
 
   /** Every task of a plan the caller may see, for roll-ups. */
@@ -267,7 +293,9 @@ export class TasksService {
       .andWhere('t.id = :id', { id })
       .getRawOne<TaskRow>();
     if (!visible) throw notFound('任务', id);
-    const task = await em.getRepository(Task).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    // FOR NO KEY UPDATE, not FOR UPDATE: a reminder delivery that inserts notices referencing this task (a
+    // foreign-key KEY SHARE lock) while holding the reminder row this transaction re-plans would deadlock.
+    const task = await em.getRepository(Task).findOne({ where: { id }, lock: { mode: 'for_no_key_update' } });
     if (!task) throw notFound('任务', id);
     if (expectedVersion !== undefined && expectedVersion !== task.version) {
       throw new DomainError(

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import * as argon2 from 'argon2';
-import { Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { Role } from '../../common/auth/actor';
 import { User } from './entities/user.entity';
 
@@ -33,8 +33,10 @@ export class UsersService {
     departmentIds: string[],
     departmentRoles: Role[],
     globalRoles: Role[],
+    em?: EntityManager,
   ): Promise<Pick<User, 'id' | 'email' | 'departmentId'>[]> {
-    return this.users
+    // Inside the caller's transaction when given one: a delivery then holds a single pooled connection.
+    return (em ? em.getRepository(User) : this.users)
       .createQueryBuilder('u')
       .select(['u.id', 'u.email', 'u.departmentId'])
       .where('u.disabled = false')

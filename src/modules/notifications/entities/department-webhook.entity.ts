@@ -10,8 +10,10 @@ import {
 } from 'typeorm';
 import { Department } from '../../departments/entities/department.entity';
 
-export type WebhookFormat = 'json' | 'dingtalk' | 'wecom';
-export type WebhookMsgType = 'text' | 'markdown';
+export const WEBHOOK_FORMATS = ['json', 'dingtalk', 'wecom'] as const;
+export type WebhookFormat = (typeof WEBHOOK_FORMATS)[number];
+export const WEBHOOK_MSG_TYPES = ['text', 'markdown'] as const;
+export type WebhookMsgType = (typeof WEBHOOK_MSG_TYPES)[number];
 
 /** A department's robot or endpoint that receives its notices. */
 @Entity('department_webhooks')

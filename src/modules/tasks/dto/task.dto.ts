@@ -189,6 +189,7 @@ export class TaskView {
   @ApiProperty() overdue: boolean;
   @ApiProperty({ nullable: true, description: '按期办结（未办结为 null）' }) onTime: boolean | null;
   @ApiProperty() version: number;
+  @ApiProperty({ description: '截止时间的版本：每次改期加一' }) deadlineVersion: number;
   @ApiProperty() returnCount: number;
   @ApiProperty({ nullable: true }) assignedAt: Date | null;
   @ApiProperty({ nullable: true }) acceptedAt: Date | null;
