@@ -138,6 +138,18 @@ describe('traffic light and expected progress (fixed clock)', () => {
     expect((await view(id)).light).toBe('green');
   });
 
+  it('makes a task due at 00:00 local (Asia/Shanghai) overdue at that instant, not at UTC midnight', async () => {
+    const due = new Date('2026-04-01T00:00:00+08:00'); // 2026-03-31T16:00:00Z
+    const id = await newTask('零点截止任务', due);
+    t.clock.set(new Date('2026-03-31T23:59:59+08:00'));
+    expect(await view(id)).toMatchObject({ overdue: false });
+    const before = await t.http().get(`${API}/tasks?overdue=true&pageSize=200`).set(auth(office)).expect(200);
+    expect(before.body.items.map((i: { id: string }) => i.id)).not.toContain(id);
+    t.clock.set(new Date('2026-04-01T00:00:01+08:00'));
+    expect(await view(id)).toMatchObject({ overdue: true, light: 'red' });
+    expect(new Date((await view(id)).dueAt).toISOString()).toBe('2026-03-31T16:00:00.000Z');
+  });
+
   it('shows no light before the task is handed over', async () => {
     const id = await newTask('草稿任务', DUE, true);
     at(20 * DAY);
