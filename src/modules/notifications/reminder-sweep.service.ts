@@ -32,6 +32,8 @@ export interface SweepResult {
 @Injectable()
 export class ReminderSweepService {
   private readonly logger = new Logger(ReminderSweepService.name);
+  /** Per time zone and cron expression: its last firing and the next one (see lastFiring). */
+  private readonly firings = new Map<string, { at: number; until: number }>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -106,6 +108,23 @@ export class ReminderSweepService {
   }
 
   /**
+   * When `cron` last fired (in `timeZone`) before `now`. cron-parser takes tens of milliseconds to step back
+   * to a monthly report day, once per plan per sweep; the answer holds until the next firing, so it is kept.
+   */
+  private lastFiring(cron: string, timeZone: string, now: Date): Date {
+    const key = `${timeZone} ${cron}`;
+    const t = now.getTime();
+    let known = this.firings.get(key);
+    if (!known || t <= known.at || t > known.until) {
+      const at = CronExpressionParser.parse(cron, { tz: timeZone, currentDate: now }).prev().toDate();
+      const until = CronExpressionParser.parse(cron, { tz: timeZone, currentDate: at }).next().toDate();
+      known = { at: at.getTime(), until: until.getTime() };
+      this.firings.set(key, known);
+    }
+    return new Date(known.at);
+  }
+
+  /**
    * For each active plan whose report day (policy.monthlyReportCron, in the plan's zone) has passed this
    * month: a reminder to every department with tasks in hand and no progress report since the month began.
    */
@@ -114,12 +133,7 @@ export class ReminderSweepService {
     const plans = await this.dataSource.getRepository(Plan).findBy({ status: 'active' });
     let planned = 0;
     for (const plan of plans) {
-      const reportDay = CronExpressionParser.parse(plan.policy.monthlyReportCron, {
-        tz: plan.timeZone,
-        currentDate: now,
-      })
-        .prev()
-        .toDate();
+      const reportDay = this.lastFiring(plan.policy.monthlyReportCron, plan.timeZone, now);
       const month = monthIn(now, plan.timeZone);
       if (monthIn(reportDay, plan.timeZone) !== month) continue;
       // Per department, not per task: a sweep every minute must not read every open task. Departments
