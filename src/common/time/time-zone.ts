@@ -42,13 +42,17 @@ function offsetMs(at: Date, zone: string): number {
   return asUtc - Math.floor(at.getTime() / 1000) * 1000;
 }
 
+// Building an Intl.DateTimeFormat costs far more than using one: one per zone, kept.
+const monthFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** "YYYY-MM" of a moment in a time zone. */
 export function monthIn(at: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-  }).formatToParts(at);
+  let format = monthFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit' });
+    monthFormats.set(timeZone, format);
+  }
+  const parts = format.formatToParts(at);
   return `${parts.find((p) => p.type === 'year')?.value}-${parts.find((p) => p.type === 'month')?.value}`;
 }
 

@@ -1,3 +1,4 @@
+import { IN_FLIGHT_STATUSES } from '../tasks/task-status';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
@@ -70,8 +71,7 @@ export class CalendarService {
     const names = new Map<string, string>();
     const plans = new Map<string, FeedPlan>();
     const events: IcsEvent[] = [];
-    const inFlight = ['assigned', 'accepted', 'in_progress', 'submitted', 'returned'] as const;
-    for await (const batch of this.tasks.stream({ status: [...inFlight] }, reader, now)) {
+    for await (const batch of this.tasks.stream({ status: [...IN_FLIGHT_STATUSES] }, reader, now)) {
       const ids = batch
         .flatMap((t) => [t.leadDepartmentId, ...t.coDepartmentIds])
         .filter((id) => !names.has(id));

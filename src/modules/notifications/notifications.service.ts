@@ -8,6 +8,7 @@ import { Page, pageOf } from '../../common/http/pagination';
 import { Clock } from '../../common/time/clock';
 import { Reminder } from '../reminders/entities/reminder.entity';
 import { ReminderPlanner } from '../reminders/reminder-planner';
+import { IN_FLIGHT_STATUSES } from '../tasks/task-status';
 import { TasksService } from '../tasks/tasks.service';
 import { DeliveryScheduler } from './delivery-scheduler';
 import { InboxQuery, NotificationView, ReminderView } from './dto/notification.dto';
@@ -100,7 +101,7 @@ export class NotificationsService {
   async urge(taskId: string, message: string | undefined, actor: Actor): Promise<ReminderView> {
     const [reminder] = await this.tasks.write(async (em) => {
       const { task } = await this.tasks.lock(em, taskId, actor);
-      if (!['assigned', 'accepted', 'in_progress', 'submitted', 'returned'].includes(task.status)) {
+      if (!IN_FLIGHT_STATUSES.includes(task.status)) {
         throw new DomainError(
           ErrorCode.IllegalTransition,
           `任务当前状态为 ${task.status}，无需催办 (task is ${task.status})`,

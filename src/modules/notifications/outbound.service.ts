@@ -1,3 +1,4 @@
+import { monthIn } from '../../common/time/time-zone';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -9,7 +10,6 @@ import { OutboundNotice } from './channels/outbound-notice';
 import { WebhookChannel } from './channels/webhook.channel';
 import { Delivery } from './entities/delivery.entity';
 import { DepartmentWebhook } from './entities/department-webhook.entity';
-import { monthIn } from './reminder-delivery.service';
 import { noticeText } from './notice-text';
 
 /**

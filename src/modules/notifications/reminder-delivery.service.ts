@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Role } from '../../common/auth/actor';
-import { zonedTimeToUtc } from '../../common/time/time-zone';
+import { monthIn, monthStart } from '../../common/time/time-zone';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { Reminder, ReminderRecipients } from '../reminders/entities/reminder.entity';
 import { DEADLINE_KINDS, ReminderKind } from '../reminders/reminder-kind';
@@ -290,23 +290,4 @@ export class ReminderDeliveryService {
       .execute();
     return (result.raw as { id: string }[]).map((r) => r.id);
   }
-}
-
-// Building an Intl.DateTimeFormat costs far more than using one: one per zone, kept.
-const monthFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** "YYYY-MM" of a moment in a time zone. */
-export function monthIn(at: Date, timeZone: string): string {
-  let format = monthFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit' });
-    monthFormats.set(timeZone, format);
-  }
-  const parts = format.formatToParts(at);
-  return `${parts.find((p) => p.type === 'year')?.value}-${parts.find((p) => p.type === 'month')?.value}`;
-}
-
-/** The first instant of the month (in the zone) that `at` falls in. */
-export function monthStart(at: Date, timeZone: string): Date {
-  return zonedTimeToUtc(`${monthIn(at, timeZone)}-01`, '00:00', timeZone);
 }

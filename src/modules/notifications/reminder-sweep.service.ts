@@ -1,3 +1,4 @@
+import { monthIn, monthStart } from '../../common/time/time-zone';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CronExpressionParser } from 'cron-parser';
@@ -5,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { Clock } from '../../common/time/clock';
 import { Plan } from '../plans/entities/plan.entity';
 import { ReminderPlanner } from '../reminders/reminder-planner';
-import { ReminderDeliveryService, monthIn, monthStart } from './reminder-delivery.service';
+import { ReminderDeliveryService } from './reminder-delivery.service';
 import { DeliveryScheduler } from './delivery-scheduler';
 
 const BATCH = 500;

@@ -4,6 +4,7 @@ import { Clock } from '../../common/time/clock';
 import { durationMs } from '../../common/time/duration';
 import { PlanPolicy } from '../plans/plan-policy';
 import { Task } from '../tasks/entities/task.entity';
+import { IN_FLIGHT_STATUSES } from '../tasks/task-status';
 import { Reminder } from './entities/reminder.entity';
 import { DEADLINE_KINDS, ReminderKind } from './reminder-kind';
 
@@ -21,8 +22,6 @@ type NewReminder = Pick<
 > &
   Partial<Pick<Reminder, 'message' | 'createdById'>>;
 
-const IN_FLIGHT = ['assigned', 'accepted', 'in_progress', 'submitted', 'returned'];
-
 /**
  * Turns a task's deadline and its plan's policy into reminder rows, inside the caller's transaction.
  * Rows are unique by their dedupe key, so planning again is harmless; a new deadline version makes new
@@ -35,7 +34,7 @@ export class ReminderPlanner {
 
   /** What a task in flight should have pending now, by its deadline and sign-for deadline. */
   desired(task: Task, policy: PlanPolicy): NewReminder[] {
-    if (!IN_FLIGHT.includes(task.status)) return [];
+    if (!IN_FLIGHT_STATUSES.includes(task.status)) return [];
     const now = this.clock.now().getTime();
     const due = task.dueAt.getTime();
     const base = {
@@ -147,7 +146,7 @@ export class ReminderPlanner {
 
   /** Re-plans the open tasks of a plan after its policy changed. */
   async syncPlan(em: EntityManager, planId: string, policy: PlanPolicy): Promise<Reminder[]> {
-    const tasks = await em.find(Task, { where: { planId, status: In(IN_FLIGHT) } });
+    const tasks = await em.find(Task, { where: { planId, status: In([...IN_FLIGHT_STATUSES]) } });
     const created: Reminder[] = [];
     for (const task of tasks) created.push(...(await this.syncTask(em, task, policy)));
     return created;

@@ -1,3 +1,5 @@
+import { IN_FLIGHT_STATUSES } from './task-status';
+
 /**
  * Expected progress (序时进度) and the traffic light (红黄绿灯) as SQL over `t` (tasks) and `p` (plans),
  * at the moment bound to :now, with the plan's own thresholds from its policy (DESIGN.md):
@@ -12,7 +14,7 @@ const EXPECTED_EXACT_SQL = `LEAST(100, GREATEST(0, 100 * EXTRACT(EPOCH FROM (CAS
 /** Expected progress rounded for display; the light compares against the exact value. */
 export const EXPECTED_SQL = `CAST(ROUND(${EXPECTED_EXACT_SQL}) AS integer)`;
 
-export const IN_FLIGHT_SQL = `t.status IN ('assigned', 'accepted', 'in_progress', 'submitted', 'returned')`;
+export const IN_FLIGHT_SQL = `t.status IN (${IN_FLIGHT_STATUSES.map((st) => `'${st}'`).join(', ')})`;
 
 export const OVERDUE_SQL = `(${IN_FLIGHT_SQL} AND CAST(:now AS timestamptz) > t.due_at)`;
 

@@ -19,6 +19,15 @@ export const OPEN_STATUSES: readonly TaskStatus[] = [
   'returned',
 ];
 
+/** Handed to a department and not yet closed: these have lights, deadlines that bite, and reminders. */
+export const IN_FLIGHT_STATUSES: readonly TaskStatus[] = [
+  'assigned',
+  'accepted',
+  'in_progress',
+  'submitted',
+  'returned',
+];
+
 export const STATUS_LABELS: Record<TaskStatus, string> = {
   draft: '草稿',
   assigned: '已交办',
