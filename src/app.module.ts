@@ -6,6 +6,7 @@ import { RedisModule } from './common/redis/redis.module';
 import { APP_CONFIG, AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/config.module';
 import { databaseOptions } from './database/database-options';
+import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { BulletinsModule } from './modules/bulletins/bulletins.module';
 import { CalendarModule } from './modules/calendar/calendar.module';
@@ -32,6 +33,7 @@ import { WorkerModule } from './worker/worker.module';
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({ ...databaseOptions(config), autoLoadEntities: false }),
     }),
+    AuditModule,
     AuthModule,
     UsersModule,
     DepartmentsModule,

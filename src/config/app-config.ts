@@ -38,8 +38,37 @@ class EnvironmentVariables {
   @MinLength(16, { message: 'JWT_SECRET must be at least 16 characters' })
   JWT_SECRET?: string;
 
+  @Matches(/^\d+[smhd]$/, { message: 'JWT_EXPIRES_IN: a number and a unit s, m, h or d, such as 30m' })
+  JWT_EXPIRES_IN = '30m';
+
   @IsString()
-  JWT_EXPIRES_IN = '8h';
+  REFRESH_TOKEN_TTL = 'P14D';
+
+  @Transform(({ value }) => (value === undefined || value === '' ? 5 : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  LOGIN_LOCKOUT_THRESHOLD = 5;
+
+  @IsString()
+  LOGIN_LOCKOUT_DURATION = 'PT15M';
+
+  @Transform(({ value }) => (value === undefined || value === '' ? 10 : Number(value)))
+  @IsInt()
+  @Min(1)
+  LOGIN_RATE_LIMIT = 10;
+
+  @Transform(({ value }) => (value === undefined || value === '' ? 600 : Number(value)))
+  @IsInt()
+  @Min(1)
+  WRITE_RATE_LIMIT = 600;
+
+  @IsOptional()
+  @IsString()
+  CORS_ORIGINS?: string;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
 
   @IsString()
   APP_TIME_ZONE = 'Asia/Shanghai';
@@ -86,6 +115,18 @@ export interface AppConfig {
   redisUrl: string;
   jwtSecret: string;
   jwtExpiresIn: string;
+  /** How long a refresh token lives (ISO-8601 duration). */
+  refreshTokenTtl: string;
+  /** Failed logins in a row that lock an account, and for how long (ISO-8601 duration). */
+  loginLockoutThreshold: number;
+  loginLockoutDuration: string;
+  /** Login attempts per minute per client address and username. */
+  loginRateLimit: number;
+  /** Writes per minute per user. */
+  writeRateLimit: number;
+  /** Origins allowed to call the API from a browser; empty: same origin only. */
+  corsOrigins: string[];
+  logLevel: string;
   timeZone: string;
   smtpUrl?: string;
   /** The From of reminder mail; without it, the SMTP user when that is an address, else noreply@<SMTP host>. */
@@ -127,6 +168,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   for (const [name, value] of [
     ['REMINDER_SWEEP_INTERVAL', vars.REMINDER_SWEEP_INTERVAL],
     ['DELIVERY_BACKOFF', vars.DELIVERY_BACKOFF],
+    ['REFRESH_TOKEN_TTL', vars.REFRESH_TOKEN_TTL],
+    ['LOGIN_LOCKOUT_DURATION', vars.LOGIN_LOCKOUT_DURATION],
   ] as const) {
     if (!isIsoDuration(value)) {
       problems.push(`${name}: not an ISO-8601 duration such as PT1M: "${String(value)}"`);
@@ -141,6 +184,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (vars.SMTP_URL && !/^smtps?:$/.test(URL.parse(vars.SMTP_URL)?.protocol ?? '')) {
     problems.push(`SMTP_URL: not an smtp:// or smtps:// URL`);
   }
+  const corsOrigins = (vars.CORS_ORIGINS ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
+  for (const origin of corsOrigins) {
+    if (!/^https?:\/\/[^/\s]+$/.test(origin)) {
+      problems.push(`CORS_ORIGINS: "${origin}" is not an origin such as https://duban.example.gov.cn`);
+    }
+  }
   if (problems.length > 0) {
     throw new ConfigError(`Invalid configuration (see .env.example):\n  - ${problems.join('\n  - ')}`);
   }
@@ -151,6 +203,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     redisUrl: vars.REDIS_URL,
     jwtSecret: vars.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET,
     jwtExpiresIn: vars.JWT_EXPIRES_IN,
+    refreshTokenTtl: vars.REFRESH_TOKEN_TTL,
+    loginLockoutThreshold: vars.LOGIN_LOCKOUT_THRESHOLD,
+    loginLockoutDuration: vars.LOGIN_LOCKOUT_DURATION,
+    loginRateLimit: vars.LOGIN_RATE_LIMIT,
+    writeRateLimit: vars.WRITE_RATE_LIMIT,
+    corsOrigins,
+    logLevel: vars.LOG_LEVEL,
     timeZone: vars.APP_TIME_ZONE,
     smtpUrl: vars.SMTP_URL,
     smtpFrom: vars.SMTP_FROM,

@@ -27,6 +27,10 @@ export function applyTestEnv(): void {
   process.env.DATABASE_POOL_SIZE = '5';
   process.env.DEMO_PASSWORD = 'test-password-123';
   process.env.JWT_SECRET = 'test-secret-for-the-e2e-suite-only';
+  // The suites send thousands of requests as one user; the limits themselves are tested on their own.
+  process.env.LOGIN_RATE_LIMIT = '1000000';
+  process.env.WRITE_RATE_LIMIT = '1000000';
+  process.env.LOG_LEVEL = process.env.TEST_LOG_LEVEL ?? 'silent';
   // Each test file (each process, each module registry) gets its own Bull queues.
   process.env.QUEUE_PREFIX = `test-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
 }

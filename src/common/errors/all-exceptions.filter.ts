@@ -62,6 +62,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
         exception instanceof Error ? exception.stack : String(exception),
       );
     }
+    const retryAfter = (body.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+    if (!res.headersSent && body.statusCode === 429 && typeof retryAfter === 'number') {
+      res.setHeader('Retry-After', String(Math.max(1, Math.ceil(retryAfter))));
+    }
     if (!res.headersSent) res.status(body.statusCode).json(body);
   }
 

@@ -11,6 +11,7 @@ export enum ErrorCode {
   Conflict = 'CONFLICT',
   Unauthenticated = 'UNAUTHENTICATED',
   Forbidden = 'FORBIDDEN',
+  TooManyRequests = 'TOO_MANY_REQUESTS',
 }
 
 export class DomainError extends Error {
@@ -32,3 +33,7 @@ export const unprocessable = (message: string, details?: Record<string, unknown>
 
 export const forbidden = (message = '无权执行此操作 (forbidden)'): DomainError =>
   new DomainError(ErrorCode.Forbidden, message);
+
+/** 429, with the seconds to wait (sent as Retry-After). */
+export const tooManyRequests = (message: string, retryAfterSeconds: number): DomainError =>
+  new DomainError(ErrorCode.TooManyRequests, message, { retryAfterSeconds });

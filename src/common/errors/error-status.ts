@@ -10,4 +10,5 @@ export const ERROR_STATUS: Record<ErrorCode, HttpStatus> = {
   [ErrorCode.Conflict]: HttpStatus.CONFLICT,
   [ErrorCode.Unauthenticated]: HttpStatus.UNAUTHORIZED,
   [ErrorCode.Forbidden]: HttpStatus.FORBIDDEN,
+  [ErrorCode.TooManyRequests]: HttpStatus.TOO_MANY_REQUESTS,
 };

@@ -4,3 +4,6 @@ import { BadRequestException, ParseUUIDPipe } from '@nestjs/common';
 export const uuidPipe = new ParseUUIDPipe({
   exceptionFactory: () => new BadRequestException('编号格式不正确，应为 UUID (id must be a UUID)'),
 });
+
+/** The message of an `@IsUUID` check on a body or query field. */
+export const uuidMessage = (field: string): string => `${field} 必须是 UUID (${field} must be a UUID)`;

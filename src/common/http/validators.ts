@@ -78,3 +78,7 @@ export const IsHttpUrl = (options?: ValidationOptions): PropertyDecorator =>
     '$property 必须是 http:// 或 https:// 开头的网址，不超过 2000 个字符 ($property must be an http(s) URL of at most 2000 characters)',
     options,
   );
+
+/** A query-string boolean: "true" and "false" become booleans; anything else stays and fails IsBoolean. */
+export const booleanQuery = ({ value }: { value: unknown }): unknown =>
+  value === 'true' ? true : value === 'false' ? false : value;

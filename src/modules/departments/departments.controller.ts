@@ -1,11 +1,16 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Role } from '../../common/auth/actor';
 import { Roles } from '../../common/auth/auth.decorators';
 import { Page } from '../../common/http/pagination';
 import { uuidPipe } from '../../common/http/uuid.pipe';
 import { DepartmentsService } from './departments.service';
-import { CreateDepartmentDto, DepartmentView, ListDepartmentsQuery } from './dto/department.dto';
+import {
+  CreateDepartmentDto,
+  DepartmentView,
+  ListDepartmentsQuery,
+  UpdateDepartmentDto,
+} from './dto/department.dto';
 
 @ApiTags('departments 单位')
 @ApiBearerAuth()
@@ -27,5 +32,11 @@ export class DepartmentsController {
   @Roles(Role.Admin)
   async create(@Body() dto: CreateDepartmentDto): Promise<DepartmentView> {
     return DepartmentView.of(await this.departments.create(dto));
+  }
+
+  @Patch(':id')
+  @Roles(Role.Admin)
+  async update(@Param('id', uuidPipe) id: string, @Body() dto: UpdateDepartmentDto): Promise<DepartmentView> {
+    return DepartmentView.of(await this.departments.update(id, dto));
   }
 }

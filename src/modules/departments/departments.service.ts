@@ -3,7 +3,12 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
 import { DomainError, ErrorCode, notFound, unprocessable } from '../../common/errors/domain-error';
 import { Page, pageOf } from '../../common/http/pagination';
-import { CreateDepartmentDto, DepartmentView, ListDepartmentsQuery } from './dto/department.dto';
+import {
+  CreateDepartmentDto,
+  DepartmentView,
+  ListDepartmentsQuery,
+  UpdateDepartmentDto,
+} from './dto/department.dto';
 import { Department } from './entities/department.entity';
 
 @Injectable()
@@ -54,6 +59,33 @@ export class DepartmentsService {
       throw new DomainError(ErrorCode.Conflict, `单位代码已存在 (department code taken): ${dto.code}`);
     }
     return this.departments.save(this.departments.create({ ...dto, parentId: dto.parentId ?? null }));
+  }
+
+  /** Renames or moves a department; a department cannot become its own ancestor. */
+  async update(id: string, dto: UpdateDepartmentDto): Promise<Department> {
+    return this.departments.manager.transaction(async (em) => {
+      const repo = em.getRepository(Department);
+      const department = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!department) throw notFound('单位', id);
+      if (dto.parentId) {
+        await this.requireAll([dto.parentId], em);
+        const [cycle] = await em.query<{ hit: boolean }[]>(
+          `WITH RECURSIVE up(id, parent_id) AS (
+             SELECT id, parent_id FROM departments WHERE id = $1
+             UNION SELECT d.id, d.parent_id FROM departments d JOIN up ON d.id = up.parent_id)
+           SELECT EXISTS (SELECT 1 FROM up WHERE id = $2) AS hit`,
+          [dto.parentId, id],
+        );
+        if (cycle.hit)
+          throw unprocessable('上级单位不能是本单位或其下级 (a department cannot be its own ancestor)');
+      }
+      Object.assign(department, {
+        name: dto.name ?? department.name,
+        kind: dto.kind ?? department.kind,
+        parentId: dto.parentId !== undefined ? dto.parentId : department.parentId,
+      });
+      return repo.save(department);
+    });
   }
 }
 

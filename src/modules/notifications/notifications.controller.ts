@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor, Role } from '../../common/auth/actor';
-import { CurrentActor, Roles } from '../../common/auth/auth.decorators';
+import { AnyRole, CurrentActor, Roles } from '../../common/auth/auth.decorators';
 import { Page } from '../../common/http/pagination';
 import { uuidPipe } from '../../common/http/uuid.pipe';
 import { InboxQuery, NotificationView, ReminderView, UrgeDto } from './dto/notification.dto';
@@ -22,12 +22,14 @@ export class NotificationsController {
   }
 
   @Post('notifications/read-all')
+  @AnyRole()
   @HttpCode(200)
   readAll(@CurrentActor() actor: Actor): Promise<{ updated: number }> {
     return this.notifications.markAllRead(actor);
   }
 
   @Post('notifications/:id/read')
+  @AnyRole()
   @HttpCode(200)
   read(@Param('id', uuidPipe) id: string, @CurrentActor() actor: Actor): Promise<NotificationView> {
     return this.notifications.markRead(actor, id);
@@ -38,8 +40,9 @@ export class NotificationsController {
     return this.notifications.remindersOf(taskId, actor);
   }
 
+  /** 催办 by the office, or an escalation by a leader or an observer. */
   @Post('tasks/:id/urge')
-  @Roles(Role.Office)
+  @Roles(Role.Office, Role.Leader, Role.Observer)
   urge(
     @Param('id', uuidPipe) taskId: string,
     @Body() dto: UrgeDto,

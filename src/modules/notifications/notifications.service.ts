@@ -5,6 +5,7 @@ import { DataSource, IsNull } from 'typeorm';
 import { Actor } from '../../common/auth/actor';
 import { DomainError, ErrorCode, notFound } from '../../common/errors/domain-error';
 import { Page, pageOf } from '../../common/http/pagination';
+import { AuditService } from '../audit/audit.service';
 import { Clock } from '../../common/time/clock';
 import { Reminder } from '../reminders/entities/reminder.entity';
 import { ReminderPlanner } from '../reminders/reminder-planner';
@@ -25,6 +26,7 @@ export class NotificationsService {
     private readonly delivery: ReminderDeliveryService,
     private readonly deliveries: DeliveryScheduler,
     private readonly clock: Clock,
+    private readonly audit: AuditService,
   ) {}
 
   /** The caller's inbox, newest first, with the unread count. */
@@ -111,7 +113,17 @@ export class NotificationsService {
         );
       }
       const key = randomUUID();
-      return this.planner.now(em, task, 'urge', key, { message: message ?? null, createdById: actor.id });
+      const planned = await this.planner.now(em, task, 'urge', key, {
+        message: message ?? null,
+        createdById: actor.id,
+      });
+      await this.audit.record(em, {
+        operation: 'urge',
+        entity: 'task',
+        entityId: task.id,
+        after: { message: message ?? null, reminderIds: planned.map((r) => r.id) },
+      });
+      return planned;
     });
     const result = await this.delivery.deliver(reminder.id, `api:${process.pid}`);
     this.deliveries.schedule(result.deliveries);

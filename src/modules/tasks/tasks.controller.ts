@@ -1,14 +1,16 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor, Role } from '../../common/auth/actor';
-import { CurrentActor, Roles } from '../../common/auth/auth.decorators';
+import { AnyRole, CurrentActor, Roles } from '../../common/auth/auth.decorators';
 import { Page } from '../../common/http/pagination';
 import { uuidPipe } from '../../common/http/uuid.pipe';
 import {
+  CommentDto,
   CreateTaskDto,
   ListTasksQuery,
   ReasonDto,
   TaskDetailView,
+  TaskEventView,
   TaskView,
   TransitionDto,
   UpdateTaskDto,
@@ -35,6 +37,22 @@ export class TasksController {
   @Get(':id')
   get(@Param('id', uuidPipe) id: string, @CurrentActor() actor: Actor): Promise<TaskDetailView> {
     return this.tasks.getDetail(id, actor);
+  }
+
+  @Get(':id/comments')
+  comments(@Param('id', uuidPipe) id: string, @CurrentActor() actor: Actor): Promise<TaskEventView[]> {
+    return this.tasks.comments(id, actor);
+  }
+
+  /** 意见、批示: any role on a task it may see (leaders and observers write nothing else but 催办). */
+  @Post(':id/comments')
+  @AnyRole()
+  comment(
+    @Param('id', uuidPipe) id: string,
+    @Body() dto: CommentDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<TaskEventView> {
+    return this.tasks.comment(id, dto.text, actor);
   }
 
   @Patch(':id')

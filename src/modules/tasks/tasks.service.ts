@@ -7,6 +7,7 @@ import { Page, pageOf } from '../../common/http/pagination';
 import { Clock } from '../../common/time/clock';
 import { DepartmentsService } from '../departments/departments.service';
 import { PlansService } from '../plans/plans.service';
+import { AuditService } from '../audit/audit.service';
 import { Reminder } from '../reminders/entities/reminder.entity';
 import { ReminderPlanner } from '../reminders/reminder-planner';
 import { ReminderScheduler } from '../reminders/reminder-scheduler';
@@ -14,6 +15,7 @@ import {
   CreateTaskDto,
   ListTasksQuery,
   TaskDetailView,
+  TaskEventView,
   TaskView,
   TransitionDto,
   UpdateTaskDto,
@@ -44,6 +46,7 @@ export class TasksService {
     private readonly clock: Clock,
     private readonly planner: ReminderPlanner,
     private readonly scheduler: ReminderScheduler,
+    private readonly audit: AuditService,
   ) {}
 
   /**
@@ -156,6 +159,34 @@ export class TasksService {
     };
   }
 
+  /** The comments (意见、批示) on a task the caller may see, oldest first. */
+  async comments(id: string, actor: Actor): Promise<TaskEventView[]> {
+    const detail = await this.getDetail(id, actor);
+    return detail.events.filter((e) => e.type === 'comment');
+  }
+
+  /**
+   * A comment on a task the caller may see: leaders' and observers' one way to write, and anyone's way
+   * to leave a remark in the task's history.
+   */
+  async comment(id: string, text: string, actor: Actor): Promise<TaskEventView> {
+    const eventId = await this.write(async (em) => {
+      const { task } = await this.lock(em, id, actor);
+      const saved = await this.recordEvent(em, task.id, actor, { type: 'comment', reason: text }, null, null);
+      await this.audit.record(em, {
+        operation: 'comment',
+        entity: 'task',
+        entityId: task.id,
+        after: { eventId: saved, text },
+      });
+      return saved;
+    });
+    const all = await this.comments(id, actor);
+    const created = all.find((e) => e.id === eventId);
+    if (!created) throw notFound('意见', eventId);
+    return created;
+  }
+
   /** Throws 404 unless the caller may see the task. For modules that hang records off a task. */
   async assertVisible(id: string, actor: Actor): Promise<void> {
     await this.getView(id, actor);
@@ -204,7 +235,7 @@ export class TasksService {
           source: options.source ?? null,
         }),
       );
-      await this.setCoDepartments(em, task.id, coDepartmentIds);
+      await this.setCoDepartments(em, task.id, coDepartmentIds, []);
       await this.recordEvent(em, task.id, actor, { type: 'created' }, null, 'draft');
       return task.id;
     });
@@ -261,7 +292,7 @@ export class TasksService {
       }
       task.version += 1;
       await em.save(task);
-      if (changed.coDepartmentIds) await this.setCoDepartments(em, task.id, co);
+      if (changed.coDepartmentIds) await this.setCoDepartments(em, task.id, co, coDepartmentIds);
       await this.recordEvent(
         em,
         task.id,
@@ -424,7 +455,21 @@ export class TasksService {
     return unique.sort();
   }
 
-  private async setCoDepartments(em: EntityManager, taskId: string, departmentIds: string[]): Promise<void> {
+  private async setCoDepartments(
+    em: EntityManager,
+    taskId: string,
+    departmentIds: string[],
+    before: string[],
+  ): Promise<void> {
+    if (departmentIds.length > 0 || before.length > 0) {
+      await this.audit.record(em, {
+        operation: 'co_departments',
+        entity: 'task',
+        entityId: taskId,
+        before: { coDepartmentIds: before },
+        after: { coDepartmentIds: departmentIds },
+      });
+    }
     await em.query('DELETE FROM task_co_departments WHERE task_id = $1', [taskId]);
     if (departmentIds.length === 0) return;
     await em.query('INSERT INTO task_co_departments (task_id, department_id) SELECT $1, unnest($2::uuid[])', [

@@ -48,20 +48,22 @@ export class UsersService {
       .getMany();
   }
 
-  /** Returns the user when the password matches; null otherwise (unknown user included). */
-  async verifyPassword(username: string, password: string): Promise<User | null> {
-    const user = await this.users
+  /** The user with the fields a login needs (the password hash included), or null. */
+  findForLogin(username: string): Promise<User | null> {
+    return this.users
       .createQueryBuilder('u')
       .addSelect('u.passwordHash')
       .where('u.username = :username', { username })
       .getOne();
+  }
+
+  /** Whether the password matches; an unknown user costs the same time, so timing does not tell. */
+  async checkPassword(user: User | null, password: string): Promise<boolean> {
     if (!user) {
-      // Same cost as a real check, so that timing does not reveal which usernames exist.
       await argon2.verify(DUMMY_HASH, password).catch(() => false);
-      return null;
+      return false;
     }
-    const ok = await argon2.verify(user.passwordHash, password).catch(() => false);
-    return ok ? user : null;
+    return argon2.verify(user.passwordHash, password).catch(() => false);
   }
 
   async create(input: NewUser): Promise<User> {

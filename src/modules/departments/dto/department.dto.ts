@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { PageQuery } from '../../../common/http/pagination';
 import { DEPARTMENT_KINDS, Department, DepartmentKind } from '../entities/department.entity';
 
@@ -63,4 +63,24 @@ export class CreateDepartmentDto {
   @IsOptional()
   @IsUUID('all', { message: 'parentId 必须是 UUID (parentId must be a UUID)' })
   parentId?: string;
+}
+
+export class UpdateDepartmentDto {
+  @ApiPropertyOptional({ example: '区司法局' })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString()
+  @Length(1, 100)
+  name?: string;
+
+  @ApiPropertyOptional({ enum: DEPARTMENT_KINDS })
+  @IsOptional()
+  @IsIn(DEPARTMENT_KINDS, { message: `kind 必须是 ${DEPARTMENT_KINDS.join(', ')} 之一` })
+  kind?: DepartmentKind;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: '上级单位；null 表示无上级' })
+  @IsOptional()
+  @ValidateIf((_o, v) => v !== null)
+  @IsUUID('all', { message: 'parentId 必须是 UUID (parentId must be a UUID)' })
+  parentId?: string | null;
 }

@@ -1,3 +1,4 @@
+import { uuidMessage } from '../../../common/http/uuid.pipe';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
@@ -14,11 +15,10 @@ import {
   Min,
 } from 'class-validator';
 import { IsIsoDateTime } from '../../../common/http/date';
+import { booleanQuery } from '../../../common/http/validators';
 import { PageQuery } from '../../../common/http/pagination';
 import { IsAfter } from '../../../common/http/validators';
 import { TASK_STATUSES, TaskStatus, TrafficLight } from '../task-status';
-
-const uuidMessage = (field: string): string => `${field} 必须是 UUID (${field} must be a UUID)`;
 
 export class CreateTaskDto {
   @ApiPropertyOptional({ format: 'uuid', description: '所属目标任务（与 actionItemId 二选一）' })
@@ -102,6 +102,14 @@ export class TransitionDto {
   reason?: string;
 }
 
+export class CommentDto {
+  @ApiProperty({ description: '意见或批示', example: '请加快进度，月底前报送阶段成果。' })
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString({ message: 'text 必须是字符串 (text must be a string)' })
+  @Length(1, 2000, { message: 'text 长度应为 1–2000 (text: 1–2000 characters)' })
+  text: string;
+}
+
 /** For return and cancel: the reason is required. */
 export class ReasonDto {
   @ApiPropertyOptional({ description: '可选：读取时的 version，已被他人修改时返回 409' })
@@ -115,9 +123,6 @@ export class ReasonDto {
   @Length(1, 2000, { message: 'reason 长度应为 1–2000 (reason: 1–2000 characters)' })
   reason: string;
 }
-
-const booleanQuery = ({ value }: { value: unknown }): unknown =>
-  value === 'true' ? true : value === 'false' ? false : value;
 
 export class ListTasksQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid' })

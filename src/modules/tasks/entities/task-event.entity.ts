@@ -18,7 +18,8 @@ export type TaskEventType =
   | 'progress_reported'
   | 'report_reviewed'
   | 'extension_requested'
-  | 'extension_decided';
+  | 'extension_decided'
+  | 'comment';
 
 /** The history of a task: every transition and every change, with who, when, from, to and why. */
 @Entity('task_events')

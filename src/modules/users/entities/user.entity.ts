@@ -50,6 +50,23 @@ export class User {
   @Column({ type: 'boolean', default: false })
   disabled: boolean;
 
+  /** Bumped when the password changes or the account is disabled: older access tokens stop working. */
+  @Column({ type: 'int', default: 0 })
+  tokenVersion: number;
+
+  /** Failed logins since the last success; at LOGIN_LOCKOUT_THRESHOLD the account locks for a while. */
+  @Column({ type: 'int', default: 0 })
+  failedLoginCount: number;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  lockedUntil: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  lastLoginAt: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  passwordChangedAt: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 
