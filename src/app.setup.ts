@@ -1,5 +1,6 @@
 import { INestApplication, RequestMethod } from '@nestjs/common';
 import { rejectUnsupportedBodyTypes, translateBodyParserErrors } from './common/http/body-parser-errors';
+import { serveConsole } from './common/http/console-static';
 import { assignRequestId } from './common/http/request-id.middleware';
 import { mountQueueBoard } from './common/queues/queue-board';
 import { NestExpressApplication } from '@nestjs/platform-express';
@@ -23,6 +24,8 @@ export function configureApp(app: INestApplication): void {
   express.disable('x-powered-by');
   express.set('query parser', 'simple');
   mountQueueBoard(app);
+  // The web console (dist/web) at /, with the SPA fallback for its routes; the API's paths pass through.
+  serveConsole(app);
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [
       { path: 'health', method: RequestMethod.GET },
