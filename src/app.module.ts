@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CommonModule } from './common/common.module';
+import { LoggingModule } from './common/logging/logging.module';
 import { QueueModule } from './common/queues/queue.module';
 import { RedisModule } from './common/redis/redis.module';
 import { APP_CONFIG, AppConfig } from './config/app-config';
@@ -27,6 +28,7 @@ import { WorkerModule } from './worker/worker.module';
   imports: [
     AppConfigModule,
     CommonModule,
+    LoggingModule,
     RedisModule,
     QueueModule,
     TypeOrmModule.forRootAsync({

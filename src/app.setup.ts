@@ -1,7 +1,10 @@
 import { INestApplication, RequestMethod } from '@nestjs/common';
+import compression from 'compression';
 import { rejectUnsupportedBodyTypes, translateBodyParserErrors } from './common/http/body-parser-errors';
 import { serveConsole } from './common/http/console-static';
 import { assignRequestId } from './common/http/request-id.middleware';
+import { applySecurityHeaders } from './common/http/security-headers';
+import { requestLogging } from './common/logging/logging.module';
 import { mountQueueBoard } from './common/queues/queue-board';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -17,6 +20,10 @@ export const BODY_LIMIT = '256kb';
 export function configureApp(app: INestApplication): void {
   const express = app as NestExpressApplication;
   express.use(assignRequestId);
+  // gzip for what is worth it (over 1 kB): task lists and plan trees shrink about tenfold.
+  express.use(compression());
+  requestLogging(app);
+  applySecurityHeaders(app);
   express.use(rejectUnsupportedBodyTypes);
   express.useBodyParser('json', { limit: BODY_LIMIT });
   express.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: false });

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { Logger as PinoLogger } from 'nestjs-pino';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { ProcessRole, rootModule } from './app.module';
 import { configureApp } from './app.setup';
@@ -28,12 +29,17 @@ async function bootstrap(): Promise<void> {
 
   if (role === 'worker') {
     // The worker serves no HTTP; it runs the background jobs registered by the modules.
-    const context = await NestFactory.createApplicationContext(rootModule('worker'));
+    const context = await NestFactory.createApplicationContext(rootModule('worker'), { bufferLogs: true });
+    context.useLogger(context.get(PinoLogger));
     context.enableShutdownHooks();
     logger.log('worker started');
     return;
   }
-  const app = await NestFactory.create<NestExpressApplication>(rootModule(role), { bodyParser: false });
+  const app = await NestFactory.create<NestExpressApplication>(rootModule(role), {
+    bodyParser: false,
+    bufferLogs: true,
+  });
+  app.useLogger(app.get(PinoLogger));
   configureApp(app);
   await app.listen(config.port);
   logger.log(`API listening on http://localhost:${config.port} (docs: /api/docs, role: ${role})`);

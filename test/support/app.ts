@@ -2,6 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import { getDataSourceToken } from '@nestjs/typeorm';
+import type { NextFunction, Request, Response } from 'express';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module';
@@ -23,9 +24,39 @@ export interface TestApp {
   close: () => Promise<void>;
 }
 
+/**
+ * Audit completeness: every write answered with a 2xx in any suite must have left at least one audit row
+ * with its request id. Checked as each response finishes (before a suite can empty the tables) and
+ * reported when the app closes.
+ */
+const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const pendingAuditChecks = new Set<Promise<void>>();
+
+function watchAudit(app: INestApplication, dataSource: () => DataSource, missing: string[]): void {
+  (app as NestExpressApplication).use((req: Request, res: Response, next: NextFunction) => {
+    res.on('finish', () => {
+      if (READS.has(req.method) || res.statusCode >= 300 || req.originalUrl.startsWith('/admin/queues'))
+        return;
+      const id = res.getHeader('x-request-id');
+      const check = dataSource()
+        .query<{ n: number }[]>('SELECT count(*)::int AS n FROM audit_log WHERE request_id = $1', [id])
+        .then(([{ n }]) => {
+          if (n === 0)
+            missing.push(`${req.method} ${req.originalUrl} → ${res.statusCode} (request ${String(id)})`);
+        })
+        .catch(() => undefined)
+        .finally(() => pendingAuditChecks.delete(check));
+      pendingAuditChecks.add(check);
+    });
+    next();
+  });
+}
+
 export interface TestAppOptions {
   /** Also run the worker role (the Bull consumers and the sweep) in this process, as `--role=all` does. */
   worker?: boolean;
+  /** Skip the audit-completeness check (only for suites that stop PostgreSQL under the app). */
+  skipAuditCheck?: boolean;
   /** Environment for this app only (e.g. SMTP_URL, DELIVERY_BACKOFF), set while its configuration is read. */
   env?: Record<string, string>;
 }
@@ -35,6 +66,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const saved = Object.fromEntries(Object.keys(options.env ?? {}).map((k) => [k, process.env[k]]));
   Object.assign(process.env, options.env);
   let app: INestApplication;
+  const db: { dataSource?: DataSource } = {};
+  const unaudited: string[] = [];
   try {
     const moduleRef = await Test.createTestingModule({
       imports: options.worker ? [AppModule, WorkerModule] : [AppModule],
@@ -43,6 +76,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       bodyParser: false,
       logger: ['error'],
     });
+    if (!options.skipAuditCheck) watchAudit(app, () => db.dataSource as DataSource, unaudited);
     configureApp(app);
     await app.init();
   } finally {
@@ -53,17 +87,25 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     }
   }
   const dataSource = app.get<DataSource>(getDataSourceToken());
+  db.dataSource = dataSource;
   return {
     app,
     dataSource,
     clock: app.get(Clock),
     http: () => request(app.getHttpServer()),
-    close: () => app.close(),
+    close: async () => {
+      await Promise.all([...pendingAuditChecks]);
+      await app.close();
+      if (unaudited.length > 0) {
+        throw new Error(`writes that left no audit row:\n  ${unaudited.join('\n  ')}`);
+      }
+    },
   };
 }
 
 /** Empties every table but the migrations' record, so that each suite starts from nothing. */
 export async function resetDatabase(dataSource: DataSource): Promise<void> {
+  await Promise.all([...pendingAuditChecks]);
   const tables = await dataSource.query<{ tablename: string }[]>(
     `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations'`,
   );

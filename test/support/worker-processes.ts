@@ -153,6 +153,8 @@ export async function startWorker(name: string, options: WorkerOptions): Promise
         REDIS_URL: options.redisUrl,
         QUEUE_PREFIX: process.env.QUEUE_PREFIX,
         REMINDER_SWEEP_INTERVAL: options.sweepInterval,
+        // Its start-up line is what tells the test it has booted.
+        LOG_LEVEL: 'info',
       },
     },
   );

@@ -80,6 +80,10 @@ export class AuditService {
       .skip((query.page - 1) * query.pageSize)
       .take(query.pageSize)
       .getManyAndCount();
-    return pageOf(rows.map(AuditEntryView.of), total, query);
+    return pageOf(
+      rows.map((r) => AuditEntryView.of(r)),
+      total,
+      query,
+    );
   }
 }

@@ -39,7 +39,11 @@ export class AccountsService {
       .skip((query.page - 1) * query.pageSize)
       .take(query.pageSize)
       .getManyAndCount();
-    return pageOf(rows.map(AccountView.of), total, query);
+    return pageOf(
+      rows.map((r) => AccountView.of(r)),
+      total,
+      query,
+    );
   }
 
   async get(id: string): Promise<AccountView> {

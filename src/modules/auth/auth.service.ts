@@ -1,4 +1,5 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { sha256 } from '../../common/crypto/sha256';
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -25,8 +26,6 @@ interface TokenClaims {
 
 const BAD_CREDENTIALS = '用户名或密码错误 (wrong username or password)';
 const SESSION_ENDED = '登录已失效，请重新登录 (session expired or revoked)';
-
-export const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 @Injectable()
 export class AuthService {
@@ -83,23 +82,26 @@ export class AuthService {
 
   /** A new access token and a new refresh token in exchange for a valid refresh token (used once). */
   async refresh(refreshToken: string): Promise<LoginResult> {
-    return this.dataSource.transaction(async (em) => {
+    const outcome = await this.dataSource.transaction(async (em) => {
       const row = await em.getRepository(RefreshToken).findOne({
         where: { tokenHash: sha256(refreshToken) },
         lock: { mode: 'pessimistic_write' },
       });
       const now = this.clock.now();
-      if (!row || row.expiresAt <= now) throw new DomainError(ErrorCode.Unauthenticated, SESSION_ENDED);
+      if (!row || row.expiresAt <= now) return null;
       const user = await this.users.findById(row.userId);
       if (row.revokedAt) {
-        // A replaced token used again: someone holds a copy. End the whole session family.
+        // A replaced token used again: someone holds a copy. End the whole session family (and commit
+        // that, before answering 401).
         await this.revokeWhere(em, 'family_id = $1', [row.familyId], user);
-        throw new DomainError(ErrorCode.Unauthenticated, SESSION_ENDED);
+        return null;
       }
-      if (!user || user.disabled) throw new DomainError(ErrorCode.Unauthenticated, SESSION_ENDED);
+      if (!user || user.disabled) return null;
       await em.query('UPDATE refresh_tokens SET revoked_at = $2 WHERE id = $1', [row.id, now]);
       return this.issue(em, user, row.familyId);
     });
+    if (!outcome) throw new DomainError(ErrorCode.Unauthenticated, SESSION_ENDED);
+    return outcome;
   }
 
   /** Ends the session the refresh token belongs to (its whole family); the access token expires soon. */
@@ -114,6 +116,12 @@ export class AuthService {
       } else {
         await this.revokeAllOf(em, actor.id, actor);
       }
+      await this.audit.record(em, {
+        operation: 'logout',
+        entity: 'user',
+        entityId: actor.id,
+        after: { allSessions: !refreshToken },
+      });
     });
   }
 

@@ -1,7 +1,8 @@
 import { IN_FLIGHT_STATUSES } from '../tasks/task-status';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { sha256 } from '../../common/crypto/sha256';
 import { DataSource, IsNull } from 'typeorm';
 import { Actor, isDepartmentRole, Role } from '../../common/auth/actor';
 import { forbidden, notFound } from '../../common/errors/domain-error';
@@ -16,8 +17,6 @@ import { IcsEvent, renderCalendar } from './ics';
 
 /** 43 characters of base64url: 256 random bits. */
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
-
-export const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 /** A department's deadline calendar (iCalendar), behind a secret URL that calendar apps subscribe to. */
 @Injectable()

@@ -44,19 +44,18 @@ export class WebhooksService {
 
   async update(id: string, dto: UpdateWebhookDto): Promise<WebhookView> {
     const hook = await this.load(id);
-    const changes: Partial<DepartmentWebhook> = {};
-    if (dto.url !== undefined) changes.url = dto.url;
-    if (dto.format !== undefined) changes.format = dto.format;
-    if (dto.msgType !== undefined) changes.msgType = dto.msgType;
-    if (dto.secret !== undefined) changes.secret = dto.secret;
-    if (dto.enabled !== undefined) changes.enabled = dto.enabled;
-    if (Object.keys(changes).length > 0) await this.hooks.update({ id: hook.id }, changes);
+    if (dto.url !== undefined) hook.url = dto.url;
+    if (dto.format !== undefined) hook.format = dto.format;
+    if (dto.msgType !== undefined) hook.msgType = dto.msgType;
+    if (dto.secret !== undefined) hook.secret = dto.secret;
+    if (dto.enabled !== undefined) hook.enabled = dto.enabled;
+    // save (not update): the audit log gets the row before and after.
+    await this.hooks.save(hook);
     return view(await this.load(id));
   }
 
   async remove(id: string): Promise<void> {
-    const result = await this.hooks.delete({ id });
-    if (!result.affected) throw notFound('Webhook', id);
+    await this.hooks.remove(await this.load(id));
   }
 
   private withSecret(): SelectQueryBuilder<DepartmentWebhook> {
