@@ -50,28 +50,21 @@ export function DashboardPage() {
       title: '任务',
       key: 't',
       render: (_: unknown, t: BriefTask) => (
-        <Link to={`/tasks/${t.id}`}>
-          {t.code} {t.title}
-        </Link>
+        <Space direction="vertical" size={0}>
+          <Link to={`/tasks/${t.id}`}>
+            {t.code} {t.title}
+          </Link>
+          <Typography.Text type="secondary">
+            {departmentName(t.leadDepartmentId)} · <StatusTag status={t.status} />
+          </Typography.Text>
+        </Space>
       ),
     },
-    {
-      title: '牵头单位',
-      dataIndex: 'leadDepartmentId',
-      width: 130,
-      render: (id: string) => departmentName(id),
-    },
-    {
-      title: '状态',
-      dataIndex: 'status',
-      width: 100,
-      render: (_: unknown, t: BriefTask) => <StatusTag status={t.status} />,
-    },
-    { title: '进度', dataIndex: 'progress', width: 70, render: (v: number) => `${v}%` },
+    { title: '进度', dataIndex: 'progress', width: 60, render: (v: number) => `${v}%` },
     {
       title: '截止',
       key: 'due',
-      width: 210,
+      width: 150,
       render: (_: unknown, t: BriefTask) => <Deadline task={t} tz={timeZone} />,
     },
   ];
@@ -120,59 +113,59 @@ export function DashboardPage() {
         </Row>
       </Card>
       <Row gutter={[16, 16]}>
-        <Col xs={24} xl={14}>
+        <Col xs={24} xl={13}>
           <Card title="单位考核排名" size="small">
-            <Table<DepartmentRow>
-              rowKey="departmentId"
-              size="small"
-              loading={loading}
-              dataSource={ranking}
-              pagination={{ pageSize: 10, showSizeChanger: false, showTotal: (n) => `共 ${n} 个单位` }}
-              scroll={{ x: 720 }}
-              data-testid="ranking"
-              onRow={(r) => ({ 'data-code': r.code }) as HTMLAttributes<HTMLElement>}
-              columns={[
-                {
-                  title: '名次',
-                  dataIndex: 'rank',
-                  width: 60,
-                  render: (r: number) => (r <= 3 ? <Tag color="gold">{r}</Tag> : r),
-                },
-                { title: '单位', dataIndex: 'name' },
-                { title: '得分', dataIndex: 'score', width: 70 },
-                {
-                  title: '按期率',
-                  dataIndex: 'onTimeRate',
-                  width: 80,
-                  render: (v: number | null) => percent(v),
-                },
-                { title: '牵头', dataIndex: 'leadTasks', width: 60 },
-                { title: '配合', dataIndex: 'coTasks', width: 60 },
-                { title: '办结', dataIndex: 'completed', width: 60 },
-                {
-                  title: '逾期',
-                  dataIndex: 'overdue',
-                  width: 60,
-                  render: (v: number) => (v ? <Typography.Text type="danger">{v}</Typography.Text> : v),
-                },
-                { title: '退回', dataIndex: 'returns', width: 60 },
-                { title: '催办', dataIndex: 'escalations', width: 60 },
-              ]}
-            />
+            <div data-testid="ranking">
+              <Table<DepartmentRow>
+                rowKey="departmentId"
+                size="small"
+                loading={loading}
+                dataSource={ranking}
+                pagination={{ pageSize: 10, showSizeChanger: false, showTotal: (n) => `共 ${n} 个单位` }}
+                scroll={{ x: 520 }}
+                onRow={(r) => ({ 'data-code': r.code }) as HTMLAttributes<HTMLElement>}
+                columns={[
+                  {
+                    title: '名次',
+                    dataIndex: 'rank',
+                    width: 56,
+                    render: (r: number) => (r <= 3 ? <Tag color="gold">{r}</Tag> : r),
+                  },
+                  { title: '单位', dataIndex: 'name' },
+                  { title: '得分', dataIndex: 'score', width: 60 },
+                  {
+                    title: '按期率',
+                    dataIndex: 'onTimeRate',
+                    width: 80,
+                    render: (v: number | null) => percent(v),
+                  },
+                  { title: '牵头', dataIndex: 'leadTasks', width: 56 },
+                  { title: '办结', dataIndex: 'completed', width: 56 },
+                  {
+                    title: '逾期',
+                    dataIndex: 'overdue',
+                    width: 60,
+                    render: (v: number) => (v ? <Typography.Text type="danger">{v}</Typography.Text> : v),
+                  },
+                  { title: '退回', dataIndex: 'returns', width: 56 },
+                ]}
+              />
+            </div>
           </Card>
         </Col>
-        <Col xs={24} xl={10}>
+        <Col xs={24} xl={11}>
           <Card title={`逾期清单（${totals?.overdue ?? 0}）`} size="small" style={{ marginBottom: 16 }}>
-            <Table<BriefTask>
-              rowKey="id"
-              size="small"
-              dataSource={summary?.overdue ?? []}
-              pagination={{ pageSize: 5, hideOnSinglePage: true }}
-              scroll={{ x: 640 }}
-              columns={briefColumns}
-              locale={{ emptyText: <Empty description="没有逾期任务" /> }}
-              data-testid="overdue-list"
-            />
+            <div data-testid="overdue-list">
+              <Table<BriefTask>
+                rowKey="id"
+                size="small"
+                dataSource={summary?.overdue ?? []}
+                pagination={{ pageSize: 5, hideOnSinglePage: true }}
+                scroll={{ x: 420 }}
+                columns={briefColumns}
+                locale={{ emptyText: <Empty description="没有逾期任务" /> }}
+              />
+            </div>
           </Card>
           <Card title="7 日内到期" size="small" style={{ marginBottom: 16 }}>
             <Table<BriefTask>
@@ -180,7 +173,7 @@ export function DashboardPage() {
               size="small"
               dataSource={summary?.dueIn7Days ?? []}
               pagination={{ pageSize: 5, hideOnSinglePage: true }}
-              scroll={{ x: 640 }}
+              scroll={{ x: 420 }}
               columns={[
                 {
                   title: '灯',

@@ -4,7 +4,7 @@ import { useCallback, useState, type HTMLAttributes } from 'react';
 import { Link } from 'react-router-dom';
 import { api, errorText } from '../api/client';
 import type { Extension, Page, ProgressReport, Task } from '../api/types';
-import { Deadline, LightDot, TaskProgress } from '../components/bits';
+import { Deadline, TaskProgress } from '../components/bits';
 import { ReasonModal } from '../components/ReasonModal';
 import { useSession } from '../lib/session';
 import { formatTime } from '../lib/time';
@@ -132,20 +132,19 @@ export function ReviewPage() {
                 locale={{ emptyText: <Empty description="没有待办结的任务" /> }}
                 onRow={(t) => ({ 'data-code': t.code }) as HTMLAttributes<HTMLElement>}
                 columns={[
-                  { title: '任务', key: 'task', render: (_, t) => taskLink(t, t.id) },
+                  { title: '任务', key: 'task', width: 300, render: (_, t) => taskLink(t, t.id) },
                   {
                     title: '牵头单位',
                     dataIndex: 'leadDepartmentId',
-                    width: 130,
+                    width: 110,
                     render: (id: string) => departmentName(id),
                   },
                   {
-                    title: '灯',
-                    dataIndex: 'light',
-                    width: 80,
-                    render: (_, t) => <LightDot light={t.light} />,
+                    title: '进度',
+                    key: 'p',
+                    width: 130,
+                    render: (_, t) => <TaskProgress task={t} width={110} />,
                   },
-                  { title: '进度', key: 'p', width: 150, render: (_, t) => <TaskProgress task={t} /> },
                   {
                     title: '报请时间',
                     dataIndex: 'submittedAt',
@@ -273,7 +272,12 @@ export function ReviewPage() {
                   scroll={{ x: 900 }}
                   locale={{ emptyText: <Empty description="没有待审批的延期申请" /> }}
                   columns={[
-                    { title: '任务', key: 'task', render: (_, row) => taskLink(row.task, row.task.id) },
+                    {
+                      title: '任务',
+                      key: 'task',
+                      width: 280,
+                      render: (_, row) => taskLink(row.task, row.task.id),
+                    },
                     {
                       title: '牵头单位',
                       key: 'lead',

@@ -360,54 +360,59 @@ export function TaskDetailPage() {
               key: 'reminders',
               label: '提醒记录',
               children: (
-                <Table<Reminder>
-                  rowKey="id"
-                  size="small"
-                  loading={reminders === null}
-                  dataSource={reminders ?? []}
-                  pagination={{ pageSize: 20, hideOnSinglePage: true }}
-                  scroll={{ x: 700 }}
-                  data-testid="reminder-log"
-                  columns={[
-                    {
-                      title: '类型',
-                      dataIndex: 'kind',
-                      render: (k: string, r) =>
-                        `${NOTICE_LABELS[k] ?? k}${r.level ? `（${r.level} 级）` : ''}`,
-                    },
-                    { title: '计划时间', dataIndex: 'dueAt', render: (v: string) => formatTime(v, timeZone) },
-                    {
-                      title: '状态',
-                      dataIndex: 'status',
-                      render: (s: string) => REMINDER_STATUS_LABELS[s] ?? s,
-                    },
-                    {
-                      title: '发送时间',
-                      dataIndex: 'sentAt',
-                      render: (v: string | null) => formatTime(v, timeZone),
-                    },
-                    {
-                      title: '渠道',
-                      key: 'deliveries',
-                      render: (_, r) =>
-                        r.deliveries.length
-                          ? r.deliveries.map((d, i) => (
-                              <Tag
-                                key={i}
-                                color={
-                                  d.status === 'sent' ? 'green' : d.status === 'failed' ? 'red' : 'default'
-                                }
-                              >
-                                {d.channel} {d.status}
-                              </Tag>
-                            ))
-                          : r.status === 'sent'
-                            ? '站内通知'
-                            : '—',
-                    },
-                    { title: '说明', dataIndex: 'message', render: (m: string | null) => m ?? '' },
-                  ]}
-                />
+                <div data-testid="reminder-log">
+                  <Table<Reminder>
+                    rowKey="id"
+                    size="small"
+                    loading={reminders === null}
+                    dataSource={reminders ?? []}
+                    pagination={{ pageSize: 20, hideOnSinglePage: true }}
+                    scroll={{ x: 700 }}
+                    columns={[
+                      {
+                        title: '类型',
+                        dataIndex: 'kind',
+                        render: (k: string, r) =>
+                          `${NOTICE_LABELS[k] ?? k}${r.level ? `（${r.level} 级）` : ''}`,
+                      },
+                      {
+                        title: '计划时间',
+                        dataIndex: 'dueAt',
+                        render: (v: string) => formatTime(v, timeZone),
+                      },
+                      {
+                        title: '状态',
+                        dataIndex: 'status',
+                        render: (s: string) => REMINDER_STATUS_LABELS[s] ?? s,
+                      },
+                      {
+                        title: '发送时间',
+                        dataIndex: 'sentAt',
+                        render: (v: string | null) => formatTime(v, timeZone),
+                      },
+                      {
+                        title: '渠道',
+                        key: 'deliveries',
+                        render: (_, r) =>
+                          r.deliveries.length
+                            ? r.deliveries.map((d, i) => (
+                                <Tag
+                                  key={i}
+                                  color={
+                                    d.status === 'sent' ? 'green' : d.status === 'failed' ? 'red' : 'default'
+                                  }
+                                >
+                                  {d.channel} {d.status}
+                                </Tag>
+                              ))
+                            : r.status === 'sent'
+                              ? '站内通知'
+                              : '—',
+                      },
+                      { title: '说明', dataIndex: 'message', render: (m: string | null) => m ?? '' },
+                    ]}
+                  />
+                </div>
               ),
             },
           ]}

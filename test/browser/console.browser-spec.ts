@@ -1,0 +1,298 @@
+import { mkdirSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { Browser, BrowserContext, chromium, Locator, Page } from 'playwright-core';
+import { createTestApp, TestApp } from '../support/app';
+import { seedDemo } from '../support/fixtures';
+
+/**
+ * The web console in a real browser, as the people who use it would go through one task:
+ * the office creates and assigns it to 住建局; 住建局's manager signs for it; its staff reports 60 % from a
+ * phone; the manager asks for completion; the office returns it with a reason; the staff finds the return
+ * in the inbox and reports again; the manager asks again; the office completes it; the dashboard shows it.
+ */
+
+const PASSWORD = 'test-password-123';
+const SHOTS = join(__dirname, '..', '..', 'artifacts', 'screenshots');
+const TITLE = '开展住建领域行政执法案卷自查（浏览器验收）';
+const RETURN_REASON = '请补充自查发现问题的整改清单和佐证材料';
+const DEPARTMENT = '住建局';
+
+/** antd puts a space between the two characters of a two-character Chinese button label (登 录). */
+const label = (text: string): RegExp => new RegExp(`^\\s*${[...text].join('\\s*')}\\s*$`);
+
+let t: TestApp;
+let base: string;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+const pageErrors: string[] = [];
+
+async function open(width: number, height: number): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN' });
+  contexts.push(context);
+  const page = await context.newPage();
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  return page;
+}
+
+async function signIn(page: Page, username: string): Promise<void> {
+  await page.goto(`${base}/`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(PASSWORD);
+  await page.getByRole('button', { name: label('登录') }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+/** Waits for an antd message (the feedback every action gives) containing the text. */
+async function toast(page: Page, text: string | RegExp): Promise<void> {
+  await page.locator('.ant-message-notice').filter({ hasText: text }).first().waitFor({ state: 'visible' });
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await page.evaluate('window.scrollTo(0, 0)');
+  await page.waitForTimeout(400); // antd fades content in
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), animations: 'disabled' });
+}
+
+/** The table row (desktop) holding the task. */
+const row = (page: Page): Locator => page.locator('tr', { hasText: TITLE });
+/** The card (phone width) holding the task. */
+const card = (page: Page): Locator => page.getByTestId('task-card').filter({ hasText: TITLE });
+
+async function statistic(page: Page, title: string): Promise<number> {
+  const value = page
+    .locator('.ant-statistic')
+    .filter({ hasText: title })
+    .locator('.ant-statistic-content-value');
+  await value.waitFor();
+  return Number((await value.innerText()).replace(/[^\d.-]/g, ''));
+}
+
+/** The department's score in the ranking, paging through the table until its row shows. */
+async function scoreOf(page: Page, name: string): Promise<number> {
+  const ranking = page.getByTestId('ranking');
+  await ranking.locator('tr.ant-table-row').first().waitFor();
+  for (let i = 0; i < 10; i++) {
+    const found = ranking
+      .locator('tr.ant-table-row')
+      .filter({ has: page.getByRole('cell', { name, exact: true }) });
+    if ((await found.count()) > 0) return Number(await found.locator('td').nth(2).innerText());
+    await ranking.locator('.ant-pagination-next').click();
+  }
+  throw new Error(`${name} not in the ranking`);
+}
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  t = await createTestApp({ worker: true });
+  await seedDemo(t);
+  await t.app.listen(0, '127.0.0.1');
+  base = `http://127.0.0.1:${((t.app.getHttpServer() as Server).address() as AddressInfo).port}`;
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+});
+
+afterEach(async () => {
+  // Whatever each open page showed when the test ended: the first thing to look at after a failure.
+  let n = 0;
+  for (const context of contexts) {
+    for (const page of context.pages()) {
+      await page.screenshot({ path: join(SHOTS, `last-${++n}.png`) }).catch(() => undefined);
+    }
+  }
+});
+
+afterAll(async () => {
+  for (const context of contexts) await context.close();
+  await browser?.close();
+  await t?.close();
+});
+
+test('a task goes from the office to a department and back, through the console', async () => {
+  // The office signs in (a wrong password first: the API's message is shown) and looks at the plan.
+  const office = await open(1280, 800);
+  await office.goto(`${base}/`);
+  await office.waitForURL(/\/login$/);
+  await shot(office, 'login');
+  await office.getByLabel('用户名').fill('office');
+  await office.getByLabel('密码').fill('wrong-password');
+  await office.getByRole('button', { name: label('登录') }).click();
+  await office.getByTestId('login-error').filter({ hasText: '用户名或密码错误' }).waitFor();
+  await signIn(office, 'office');
+  expect(new URL(office.url()).pathname).toBe('/dashboard');
+  // The ranking and the figures arrive together: read the figures once the ranking shows.
+  const scoreBefore = await scoreOf(office, DEPARTMENT);
+  const completedBefore = await statistic(office, '已办结');
+
+  await office.goto(`${base}/tree`);
+  await office.getByRole('button', { name: '新建任务' }).first().waitFor();
+  await shot(office, 'office-tree');
+
+  // Create and assign, with the form checked before anything is sent.
+  await office.getByRole('button', { name: '新建任务' }).first().click();
+  const form = office.locator('.ant-modal').filter({ hasText: '新建任务' });
+  await form.getByRole('button', { name: label('创建') }).click();
+  await form.getByText('请填写任务名称').waitFor();
+  await form.getByText('请选择牵头单位').waitFor();
+  await form.getByLabel('任务名称').fill(TITLE);
+  await form.getByLabel('工作要求').fill('对本年度办结的行政执法案卷开展自查，形成问题清单。');
+  await form.getByRole('combobox', { name: '牵头单位' }).fill(DEPARTMENT);
+  await office
+    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: DEPARTMENT })
+    .click();
+  await form.getByRole('combobox', { name: '配合单位' }).fill('区司法局');
+  await office
+    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '区司法局' })
+    .click();
+  await form.getByLabel('任务名称').click(); // closes the multiple select's dropdown
+  await form.getByRole('button', { name: label('创建') }).click();
+  await toast(office, '已创建并交办');
+  await row(office).getByText('已交办').waitFor();
+
+  // The department's manager signs for it in 我的任务 (desktop).
+  const manager = await open(1280, 800);
+  await signIn(manager, 'housing-manager');
+  expect(new URL(manager.url()).pathname).toBe('/my-tasks');
+  await row(manager).getByText('已交办').waitFor();
+  await shot(manager, 'my-tasks-desktop');
+  await row(manager)
+    .getByRole('button', { name: label('签收') })
+    .click();
+  await toast(manager, '签收成功');
+  await row(manager).getByText('已签收').waitFor();
+
+  // Its staff reports 60 % from a phone.
+  const staff = await open(390, 844);
+  await signIn(staff, 'housing-staff');
+  await card(staff).waitFor();
+  await shot(staff, 'my-tasks-phone');
+  await card(staff).getByRole('button', { name: '填报进展' }).click();
+  await staff.getByTestId('report-task-title').filter({ hasText: TITLE }).waitFor();
+  await staff.getByRole('button', { name: label('报送') }).click();
+  await staff.getByText('请填写进展情况').waitFor();
+  await staff.getByRole('spinbutton', { name: '完成进度' }).fill('60');
+  await staff.getByLabel('进展情况').fill('已完成 60% 的案卷自查，发现问题 3 个，正在整改。');
+  await shot(staff, 'report-progress-phone');
+  await staff.getByRole('button', { name: label('报送') }).click();
+  await toast(staff, '进展已报送（60%）');
+  await card(staff).getByText('60%').waitFor();
+  await card(staff).getByText('办理中').waitFor();
+
+  // The manager asks for completion.
+  await manager.reload();
+  await row(manager).getByText('办理中').waitFor();
+  await row(manager).getByRole('button', { name: '报请办结' }).click();
+  await manager.locator('.ant-popconfirm').getByRole('button', { name: '报请办结' }).click();
+  await toast(manager, '报请办结成功');
+
+  // The office returns it from the review queue, with a reason (required).
+  await office.goto(`${base}/review`);
+  await row(office).waitFor();
+  await shot(office, 'review-queue');
+  await row(office)
+    .getByRole('button', { name: label('退回') })
+    .click();
+  const dialog = office.locator('.ant-modal').filter({ hasText: '退回报请办结' });
+  await dialog.getByRole('button', { name: label('退回') }).click();
+  await dialog.getByText('请填写退回原因').waitFor();
+  await dialog.getByLabel('退回原因').fill(RETURN_REASON);
+  await dialog.getByRole('button', { name: label('退回') }).click();
+  await toast(office, '已退回');
+  await row(office).waitFor({ state: 'detached' });
+
+  // The staff finds the return in the inbox (delivered by the worker), opens it, reads the reason.
+  await staff.goto(`${base}/inbox`);
+  const notice = staff
+    .getByTestId('notice')
+    .filter({ hasText: TITLE })
+    .and(staff.locator('[data-kind="returned"]'));
+  for (let i = 0; i < 30 && (await notice.count()) === 0; i++) {
+    await staff.waitForTimeout(500);
+    await staff.reload();
+    await staff.getByTestId('inbox-unread').waitFor();
+  }
+  await notice.waitFor();
+  expect(Number(await staff.getByTestId('inbox-unread').innerText())).toBeGreaterThan(0);
+  await shot(staff, 'inbox-phone');
+  await notice.click();
+  await staff.getByTestId('return-reason').filter({ hasText: RETURN_REASON }).waitFor();
+
+  // …and reports again from the task page.
+  await staff.getByRole('button', { name: '填报进展' }).click();
+  await staff.getByRole('spinbutton', { name: '完成进度' }).fill('100');
+  await staff.getByLabel('进展情况').fill('已补充整改清单 3 项及佐证材料，自查全部完成。');
+  await staff.getByRole('button', { name: label('报送') }).click();
+  await toast(staff, '进展已报送（100%）');
+
+  // The manager asks for completion again, from the task's page this time.
+  await manager.reload();
+  await row(manager).getByRole('link', { name: TITLE }).click();
+  await manager.getByTestId('task-title').filter({ hasText: TITLE }).waitFor();
+  await manager.getByRole('button', { name: '报请办结' }).click();
+  await manager
+    .locator('.ant-popconfirm')
+    .getByRole('button', { name: label('提交') })
+    .click();
+  await toast(manager, '报请办结成功');
+  await manager.locator('[data-status="submitted"]').waitFor();
+
+  // The office completes it.
+  await office.reload();
+  await row(office)
+    .getByRole('button', { name: label('办结') })
+    .click();
+  await office
+    .locator('.ant-popconfirm')
+    .getByRole('button', { name: label('办结') })
+    .click();
+  await toast(office, '已办结');
+
+  // The dashboard shows the change: one more completed, and the department's score moved by
+  // +1 (completed on time as lead) − 2 (one return).
+  await office.goto(`${base}/dashboard`);
+  expect(await scoreOf(office, DEPARTMENT)).toBe(scoreBefore - 1);
+  expect(await statistic(office, '已办结')).toBe(completedBefore + 1);
+  await office.goto(`${base}/dashboard`);
+  await shot(office, 'dashboard');
+
+  // The task's reminder log lists the return notice as sent.
+  await office.goto(`${base}/tasks`);
+  await office.getByPlaceholder('按标题或编号搜索').fill('浏览器验收');
+  await office.getByPlaceholder('按标题或编号搜索').press('Enter');
+  await row(office).getByRole('link', { name: TITLE }).click();
+  await office.getByRole('tab', { name: '提醒记录' }).click();
+  await office
+    .getByTestId('reminder-log')
+    .locator('tr', { hasText: '退回通知' })
+    .filter({ hasText: '已发送' })
+    .waitFor();
+
+  // A leader reads the same dashboard and tree, without any write button.
+  const leader = await open(1280, 800);
+  await signIn(leader, 'leader');
+  await leader.getByTestId('ranking').locator('tr.ant-table-row').first().waitFor();
+  await leader.goto(`${base}/tree`);
+  await leader.getByRole('tab', { name: /工作责任/ }).waitFor();
+  expect(await leader.getByRole('button', { name: '新建任务' }).count()).toBe(0);
+  expect(await leader.getByRole('button', { name: /编\s*辑/ }).count()).toBe(0);
+
+  // A token the API no longer accepts sends the user back to the login page.
+  await leader.evaluate("sessionStorage.setItem('worktracker.token', 'not-a-valid-token')");
+  await leader.reload();
+  await leader.waitForURL(/\/login$/);
+
+  expect(pageErrors).toEqual([]);
+});
