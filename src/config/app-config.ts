@@ -86,6 +86,10 @@ class EnvironmentVariables {
   @MinLength(8)
   DEMO_PASSWORD = 'changeme-demo';
 
+  @IsOptional()
+  @IsString()
+  ADMIN_PASSWORD?: string;
+
   @IsString()
   REMINDER_SWEEP_INTERVAL = 'PT1M';
 
@@ -132,6 +136,8 @@ export interface AppConfig {
   /** The From of reminder mail; without it, the SMTP user when that is an address, else noreply@<SMTP host>. */
   smtpFrom?: string;
   demoPassword: string;
+  /** The first administrator's password, for `seed -- --admin <username>` only. */
+  adminPassword?: string;
   reminderSweepInterval: string;
   queuePrefix: string;
   deliveryAttempts: number;
@@ -214,6 +220,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     smtpUrl: vars.SMTP_URL,
     smtpFrom: vars.SMTP_FROM,
     demoPassword: vars.DEMO_PASSWORD,
+    adminPassword: vars.ADMIN_PASSWORD,
     reminderSweepInterval: vars.REMINDER_SWEEP_INTERVAL,
     queuePrefix: vars.QUEUE_PREFIX,
     deliveryAttempts: vars.DELIVERY_ATTEMPTS,
