@@ -35,10 +35,9 @@ export class ListAuditLogQuery extends PageQuery {
   @MaxLength(32)
   operation?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ description: '请求编号（X-Request-Id）' })
   @IsOptional()
-  @IsString()
-  @MaxLength(64)
+  @Matches(/^[A-Za-z0-9._-]{1,64}$/, { message: 'requestId 格式不正确 (requestId is malformed)' })
   requestId?: string;
 
   @ApiPropertyOptional({ description: '起（含）' })

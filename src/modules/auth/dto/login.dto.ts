@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Length } from 'class-validator';
+import { IsOptional, IsString, Length, Matches } from 'class-validator';
 import { Role } from '../../../common/auth/actor';
 import { PASSWORD_MAX_LENGTH } from '../../users/password-policy';
 
@@ -15,10 +15,13 @@ export class LoginDto {
   password: string;
 }
 
+const TOKEN = /^[A-Za-z0-9_-]{20,200}$/;
+const TOKEN_MESSAGE = 'refreshToken 格式不正确 (refreshToken is malformed)';
+
 export class RefreshDto {
   @ApiProperty()
   @IsString({ message: 'refreshToken 必须是字符串 (refreshToken must be a string)' })
-  @Length(1, 200, { message: 'refreshToken 长度应为 1–200 (refreshToken: 1–200 characters)' })
+  @Matches(TOKEN, { message: TOKEN_MESSAGE })
   refreshToken: string;
 }
 
@@ -26,7 +29,7 @@ export class LogoutDto {
   @ApiPropertyOptional({ description: '要结束的会话；不填则结束本人的全部会话' })
   @IsOptional()
   @IsString({ message: 'refreshToken 必须是字符串 (refreshToken must be a string)' })
-  @Length(1, 200, { message: 'refreshToken 长度应为 1–200 (refreshToken: 1–200 characters)' })
+  @Matches(TOKEN, { message: TOKEN_MESSAGE })
   refreshToken?: string;
 }
 
