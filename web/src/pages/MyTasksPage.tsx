@@ -82,7 +82,7 @@ export function MyTasksPage() {
           title="确认任务已完成，报请办结？"
           okText="报请办结"
           cancelText="取消"
-          onConfirm={() => step(t, 'submit', '报请办结')}
+          onConfirm={() => step(t, 'submit', '报请办结').catch(() => undefined)}
         >
           <Button size="small">报请办结</Button>
         </Popconfirm>,

@@ -167,7 +167,7 @@ export function ReviewPage() {
                           title={`确认办结「${t.title}」？`}
                           okText="办结"
                           cancelText="取消"
-                          onConfirm={() => complete(t)}
+                          onConfirm={() => complete(t).catch(() => undefined)}
                         >
                           <Button type="primary" size="small">
                             办结
@@ -307,7 +307,7 @@ export function ReviewPage() {
                             title="批准延期？"
                             okText="批准"
                             cancelText="取消"
-                            onConfirm={() => approve(row.extension)}
+                            onConfirm={() => approve(row.extension).catch(() => undefined)}
                           >
                             <Button type="primary" size="small">
                               批准

@@ -141,7 +141,7 @@ export function TaskDetailPage() {
             title="确认办结此任务？"
             okText="办结"
             cancelText="取消"
-            onConfirm={() => step('complete', '办结')}
+            onConfirm={() => step('complete', '办结').catch(() => undefined)}
           >
             <Button type="primary" loading={busy}>
               办结
@@ -179,7 +179,7 @@ export function TaskDetailPage() {
           description="确认本任务已完成，提交领导小组办公室审核？"
           okText="提交"
           cancelText="取消"
-          onConfirm={() => step('submit', '报请办结')}
+          onConfirm={() => step('submit', '报请办结').catch(() => undefined)}
         >
           <Button loading={busy}>报请办结</Button>
         </Popconfirm>
