@@ -7,9 +7,10 @@ import { Clock } from '../../common/time/clock';
 import { monthStart } from '../../common/time/time-zone';
 import { DepartmentsService } from '../departments/departments.service';
 import { PlansService } from '../plans/plans.service';
-import { rollup, Rollup } from '../plan-tree/rollup';
-import { TaskView } from '../tasks/dto/task.dto';
-import { TasksService } from '../tasks/tasks.service';
+import { Rollup } from '../plan-tree/rollup';
+import { planRollups } from '../plan-tree/rollup.sql';
+import { IN_FLIGHT_SQL, OVERDUE_SQL } from '../tasks/task-light.sql';
+import { TaskRow, toTaskView, visibleTasks } from '../tasks/task-query';
 import { DepartmentRow, ScoreItem } from './dto/dashboard.dto';
 
 interface DepartmentFigures {
@@ -39,45 +40,56 @@ export class DashboardService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly plans: PlansService,
-    private readonly tasks: TasksService,
     private readonly units: DepartmentsService,
     private readonly clock: Clock,
   ) {}
 
+  /** Totals, lights, the overdue list and what falls due within 7 days: counted and sorted by PostgreSQL. */
   async summary(planId: string, top: number, actor: Actor) {
     const plan = await this.plans.get(planId);
     const now = this.clock.now();
-    const tasks = await this.tasks.allInPlan(planId, actor);
-    const brief = (t: TaskView) => ({
-      id: t.id,
-      code: t.code,
-      title: t.title,
-      status: t.status,
-      leadDepartmentId: t.leadDepartmentId,
-      dueAt: t.dueAt,
-      progress: t.progress,
-      light: t.light,
-    });
-    const overdue = tasks
-      .filter((t) => t.overdue)
-      .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime())
-      .slice(0, top)
-      .map(brief);
-    const weekEnd = now.getTime() + 7 * DAY;
-    const dueSoon = tasks
-      .filter((t) => t.light !== null && !t.overdue && t.dueAt.getTime() <= weekEnd)
-      .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime())
-      .map(brief);
-    const owing = await this.reportsOwed(planId, monthStart(now, plan.timeZone), actor);
-    const totals: Rollup = rollup(tasks);
+    const weekEnd = new Date(now.getTime() + 7 * DAY);
+    const inPlan = () =>
+      visibleTasks(this.dataSource.manager, actor, now).andWhere('t.plan_id = :planId', { planId });
+    const brief = (row: TaskRow) => {
+      const t = toTaskView(row);
+      return {
+        id: t.id,
+        code: t.code,
+        title: t.title,
+        status: t.status,
+        leadDepartmentId: t.leadDepartmentId,
+        dueAt: t.dueAt,
+        progress: t.progress,
+        light: t.light,
+      };
+    };
+    const [rollups, overdue, dueSoon, owing] = await Promise.all([
+      planRollups(this.dataSource.manager, actor, planId, now, { nodes: false }),
+      inPlan()
+        .andWhere(OVERDUE_SQL)
+        .orderBy('t.due_at', 'ASC')
+        .addOrderBy('t.code', 'ASC')
+        .limit(top)
+        .getRawMany<TaskRow>(),
+      inPlan()
+        .andWhere(IN_FLIGHT_SQL)
+        .andWhere(`NOT ${OVERDUE_SQL}`)
+        .andWhere('t.due_at <= :weekEnd', { weekEnd: weekEnd.toISOString() })
+        .orderBy('t.due_at', 'ASC')
+        .addOrderBy('t.code', 'ASC')
+        .getRawMany<TaskRow>(),
+      this.reportsOwed(planId, monthStart(now, plan.timeZone), actor),
+    ]);
+    const totals: Rollup = rollups.plan;
     return {
       planId,
       timeZone: plan.timeZone,
       at: now,
       totals,
       byLight: totals.byLight,
-      overdue,
-      dueIn7Days: dueSoon,
+      overdue: overdue.map(brief),
+      dueIn7Days: dueSoon.map(brief),
       reportsOwed: owing,
     };
   }
@@ -127,11 +139,15 @@ export class DashboardService {
     const plan = await this.plans.get(planId);
     const w = plan.policy.weights;
     const figures = await this.dataSource.query<DepartmentFigures[]>(
+      // Everything starts from the plan's tasks (an index range), co-organizers fetched per task by index:
+      // the cost follows the plan's size, not the region's.
       `WITH parts AS (
-         SELECT t.id AS task_id, t.lead_department_id AS department_id, true AS lead FROM tasks t WHERE t.plan_id = $1
-         UNION ALL
-         SELECT c.task_id, c.department_id, false FROM task_co_departments c
-           JOIN tasks t ON t.id = c.task_id WHERE t.plan_id = $1
+         SELECT t.id AS task_id, x.department_id, x.lead
+           FROM tasks t
+          CROSS JOIN LATERAL (SELECT t.lead_department_id AS department_id, true AS lead
+                              UNION ALL
+                              SELECT c.department_id, false FROM task_co_departments c WHERE c.task_id = t.id) x
+          WHERE t.plan_id = $1
        ),
        figures AS (
          SELECT p.department_id,

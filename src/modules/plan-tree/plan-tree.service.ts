@@ -1,5 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { Actor } from '../../common/auth/actor';
+import { Clock } from '../../common/time/clock';
 import { IndicatorView } from '../indicators/dto/indicator.dto';
 import { IndicatorsService } from '../indicators/indicators.service';
 import { PlanItemView } from '../plans/dto/plan-item.dto';
@@ -7,7 +10,8 @@ import { PlanView } from '../plans/dto/plan.dto';
 import { PlansService } from '../plans/plans.service';
 import { TaskView } from '../tasks/dto/task.dto';
 import { TasksService } from '../tasks/tasks.service';
-import { Rollup, rollup } from './rollup';
+import { Rollup } from './rollup';
+import { emptyRollup, planRollups } from './rollup.sql';
 
 export interface TargetNode extends PlanItemView {
   rollup: Rollup;
@@ -42,19 +46,26 @@ const item = (i: PlanItemView): PlanItemView => ({
   source: i.source,
 });
 
-/** The plan as one tree: responsibilities → targets → tasks, action items → tasks, with roll-ups. */
+/**
+ * The plan as one tree: responsibilities → targets → tasks, action items → tasks, with roll-ups counted by
+ * PostgreSQL (rollup.sql.ts) over the tasks the caller may see.
+ */
 @Injectable()
 export class PlanTreeService {
   constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly plans: PlansService,
     private readonly tasks: TasksService,
     private readonly indicators: IndicatorsService,
+    private readonly clock: Clock,
   ) {}
 
   async tree(planId: string, actor: Actor): Promise<PlanTree> {
     const structure = await this.plans.structure(planId);
-    const [tasks, indicators] = await Promise.all([
-      this.tasks.allInPlan(planId, actor),
+    const now = this.clock.now();
+    const [tasks, rollups, indicators] = await Promise.all([
+      this.tasks.allInPlan(planId, actor, now),
+      planRollups(this.dataSource.manager, actor, planId, now),
       this.indicators.forTargets(structure.targets.map((t) => t.id)),
     ]);
     const tasksOf = groupBy(tasks, (t) => t.targetId ?? t.actionItemId ?? '');
@@ -65,13 +76,23 @@ export class PlanTreeService {
         .filter((t) => t.responsibilityId === r.id)
         .map((t): TargetNode => {
           const own = tasksOf.get(t.id) ?? [];
-          return { ...item(t), rollup: rollup(own), indicators: indicatorsOf.get(t.id) ?? [], tasks: own };
+          return {
+            ...item(t),
+            rollup: rollups.targets.get(t.id) ?? emptyRollup(),
+            indicators: indicatorsOf.get(t.id) ?? [],
+            tasks: own,
+          };
         });
-      return { ...item(r), rollup: rollup(targets.flatMap((t) => t.tasks)), targets };
+      return { ...item(r), rollup: rollups.responsibilities.get(r.id) ?? emptyRollup(), targets };
     });
     const actionItems = structure.actionItems.map((a): ActionItemNode => {
       const own = tasksOf.get(a.id) ?? [];
-      return { ...item(a), problemIds: (a.problems ?? []).map((p) => p.id), rollup: rollup(own), tasks: own };
+      return {
+        ...item(a),
+        problemIds: (a.problems ?? []).map((p) => p.id),
+        rollup: rollups.actionItems.get(a.id) ?? emptyRollup(),
+        tasks: own,
+      };
     });
     const problems = structure.problems.map((p): ProblemNode => ({
       ...item(p),
@@ -79,7 +100,7 @@ export class PlanTreeService {
     }));
     return {
       plan: PlanView.of(structure.plan),
-      rollup: rollup(tasks),
+      rollup: rollups.plan,
       responsibilities,
       actionItems,
       problems,

@@ -31,6 +31,10 @@ END`;
 
 export const CO_DEPARTMENTS_SQL = `ARRAY(SELECT c.department_id FROM task_co_departments c WHERE c.task_id = t.id ORDER BY c.department_id)`;
 
-/** Tasks a department takes part in, as lead or co-organizer. */
+/**
+ * Tasks a department takes part in, as lead or co-organizer. The co-organized ids come from an init plan
+ * (evaluated once), so that both sides of the OR are index conditions (a BitmapOr) rather than a scan of
+ * every task with a subquery per row.
+ */
 export const PARTICIPATES_SQL = (param: string): string =>
-  `(t.lead_department_id = :${param} OR EXISTS (SELECT 1 FROM task_co_departments c WHERE c.task_id = t.id AND c.department_id = :${param}))`;
+  `(t.lead_department_id = :${param} OR t.id = ANY(ARRAY(SELECT c.task_id FROM task_co_departments c WHERE c.department_id = :${param})))`;

@@ -120,9 +120,9 @@ export class TasksService {
     }
   }
 
-  /** Every task of a plan the caller may see, for roll-ups. */
-  async allInPlan(planId: string, actor: Actor): Promise<TaskView[]> {
-    const rows = await visibleTasks(this.dataSource.manager, actor, this.clock.now())
+  /** Every task of a plan the caller may see (judged at `now`, by default the clock's). */
+  async allInPlan(planId: string, actor: Actor, now = this.clock.now()): Promise<TaskView[]> {
+    const rows = await visibleTasks(this.dataSource.manager, actor, now)
       .andWhere('t.plan_id = :planId', { planId })
       .orderBy('t.code', 'ASC')
       .getRawMany<TaskRow>();

@@ -26,6 +26,8 @@ export interface ReminderRecipients {
 @Entity('reminders')
 @Index('reminders_dedupe_key_key', ['dedupeKey'], { unique: true })
 @Index('reminders_task_id_idx', ['taskId'])
+// The ranking and the score explanation count a plan's sent escalations and monthly-report reminders.
+@Index('reminders_plan_id_kind_status_idx', ['planId', 'kind', 'status'])
 // The sweep reads only what is pending and due: its cost follows what is due, not what exists.
 @Index('reminders_pending_due_at_idx', ['dueAt'], { where: `status = 'pending'` })
 @Check('reminders_kind_check', `kind IN (${REMINDER_KINDS.map((k) => `'${k}'`).join(', ')})`)
