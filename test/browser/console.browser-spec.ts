@@ -46,7 +46,15 @@ async function signIn(page: Page, username: string): Promise<void> {
 
 /** Waits for an antd message (the feedback every action gives) containing the text. */
 async function toast(page: Page, text: string | RegExp): Promise<void> {
-  await page.locator('.ant-message-notice').filter({ hasText: text }).first().waitFor({ state: 'visible' });
+  const notices = page.locator('.ant-message-notice');
+  try {
+    await notices.filter({ hasText: text }).first().waitFor({ state: 'attached', timeout: 15000 });
+  } catch (error) {
+    const shown = await notices.allInnerTexts();
+    throw new Error(`no message "${String(text)}"; messages shown: ${JSON.stringify(shown)}`, {
+      cause: error,
+    });
+  }
 }
 
 async function shot(page: Page, name: string): Promise<void> {

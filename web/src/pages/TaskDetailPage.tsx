@@ -217,7 +217,12 @@ export function TaskDetailPage() {
             退回原因：{lastReturn.reason}
           </Typography.Paragraph>
         )}
-        <Descriptions size="small" bordered column={{ xs: 1, sm: 1, md: 2, lg: 3 }}>
+        <Descriptions
+          size="small"
+          bordered
+          column={{ xs: 1, sm: 1, md: 2, lg: 3 }}
+          styles={{ label: { whiteSpace: 'nowrap' } }}
+        >
           <Descriptions.Item label="状态">
             <StatusTag status={task.status} />
           </Descriptions.Item>
