@@ -64,6 +64,23 @@ async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SHOTS, `${name}.png`), animations: 'disabled' });
 }
 
+/** Picks an option of an antd select by typing its name and taking the match with Enter. */
+async function choose(page: Page, scope: Locator, field: string, option: string): Promise<void> {
+  const input = scope.getByRole('combobox', { name: field });
+  const item = scope
+    .locator('.ant-form-item', { hasText: field })
+    .locator(
+      `.ant-select-content-has-value[title="${option}"], .ant-select-selection-item[title="${option}"]`,
+    );
+  for (let attempt = 0; attempt < 3 && (await item.count()) === 0; attempt++) {
+    await input.click();
+    await input.fill(option);
+    await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`).waitFor();
+    await input.press('Enter');
+  }
+  await item.waitFor();
+}
+
 /** The table row (desktop) holding the task. */
 const row = (page: Page): Locator => page.locator('tr', { hasText: TITLE });
 /** The card (phone width) holding the task. */
@@ -157,14 +174,8 @@ test('a task goes from the office to a department and back, through the console'
   await form.getByText('请选择牵头单位').waitFor();
   await form.getByLabel('任务名称').fill(TITLE);
   await form.getByLabel('工作要求').fill('对本年度办结的行政执法案卷开展自查，形成问题清单。');
-  await form.getByRole('combobox', { name: '牵头单位' }).fill(DEPARTMENT);
-  await office
-    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: DEPARTMENT })
-    .click();
-  await form.getByRole('combobox', { name: '配合单位' }).fill('区司法局');
-  await office
-    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '区司法局' })
-    .click();
+  await choose(office, form, '牵头单位', DEPARTMENT);
+  await choose(office, form, '配合单位', '区司法局');
   await form.getByLabel('任务名称').click(); // closes the multiple select's dropdown
   await form.getByRole('button', { name: label('创建') }).click();
   await toast(office, '已创建并交办');
