@@ -9,11 +9,11 @@ import { departmentId, seedDemo } from './support/fixtures';
  *
  * The routes come from the OpenAPI document, so that a new route is covered without touching this file.
  * For every operation a battery of bad requests is generated from its parameters and its body schema
- * (malformed ids, malformed JSON, unknown fields, wrong types, out-of-range numbers, impossible dates,
- * unknown references, huge strings, oversized bodies, wrong content types, bad query strings, missing or
- * forged credentials, undocumented methods). Every answer must be a 4xx error in the contract's shape
- * ({statusCode, error, message}); a few probes that may legitimately succeed (a valid but unusual query
- * string) need only avoid a 5xx. Nothing may be written: every table is compared, row counts and
+ * (malformed ids and path values, malformed JSON, unknown fields, wrong types, out-of-range numbers,
+ * impossible dates, unknown references, huge strings, oversized bodies, wrong content types, bad query
+ * strings on reads and on writes, missing or forged credentials, undocumented methods). Every answer
+ * must be a 4xx error in the contract's shape ({statusCode, error, message}); a few probes that may
+ * legitimately succeed (a valid but unusual query string) need only avoid a 5xx. Nothing may be written: every table is compared, row counts and
  * contents, before and after the whole battery — save the one trace a refused login must leave (its audit
  * row and the account's failure count, see FAILED_LOGIN_TRACES).
  */
@@ -957,6 +957,23 @@ describe('bad input', () => {
         probes.push(...queryProbes(o, url, who));
         // Department users see a narrower world; their queries take another path through the code.
         if (o.op.security?.length) probes.push(...queryProbes(o, url, 'justice-staff'));
+      } else {
+        // A write's query string is read by nothing; odd keys must not reach the handler or break the
+        // parser. The body is cut short, so that nothing could be written either way.
+        for (const [label, query] of [
+          ['prototype keys', '__proto__[x]=1&constructor[prototype][x]=1'],
+          ['nested brackets and junk', `a[b][c][d]=1&pageSize=abc&q=%00&x=${TEN_KB}`],
+        ] as const) {
+          probes.push({
+            method: o.method,
+            url: `${url}?${query}`,
+            label: `query on a write: ${label}`,
+            who,
+            token: o.op.security?.length ? tokens[who] : null,
+            body: '{"a":',
+            mustFail: true,
+          });
+        }
       }
     }
     for (const [path, ops2] of Object.entries(doc.paths))
