@@ -2,7 +2,8 @@
  * API benchmark against the database's own floor, then the reminder path.
  *
  *   npm run bench -- --scale N [--duration 10] [--connections 10,50] [--seed 7] [--only list,red,…]
- *                    [--regenerate] [--pool 10] [--json out.json] [--dump-sql sql.json] [--skip-reminders]
+ *                    [--regenerate] [--drop-data] [--pool 10] [--json out.json] [--dump-sql sql.json]
+ *                    [--skip-reminders]
  *                    [--reminder-tasks 1000·N] [--reminder-open 10000·N] [--reminder-due 10·N]
  *
  * 1. Data: reuses `worktracker_bench_s<N>` when it holds this scale and seed (scripts/bench-data.ts makes it).
@@ -55,6 +56,7 @@ const { values: args } = parseArgs({
     json: { type: 'string' },
     'skip-reminders': { type: 'boolean', default: false },
     'dump-sql': { type: 'string' },
+    'drop-data': { type: 'boolean', default: false },
     'reminder-tasks': { type: 'string' },
     'reminder-open': { type: 'string' },
     'reminder-due': { type: 'string' },
@@ -140,34 +142,34 @@ async function startApi(): Promise<string> {
   });
   api = child;
   let output = '';
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the API did not start in 120 s:\n${output}`)), 120_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.length > 20_000) output = output.slice(-20_000);
-      if (output.includes('API listening')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`the API exited with ${code}:\n${output}`));
-    });
-  });
+  const collect = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-20_000);
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
+  // Ready when /health answers 200 (its start-up line is logged at info, below LOG_LEVEL=warn).
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the API exited with ${child.exitCode}:\n${output}`);
+    if (Date.now() > deadline) throw new Error(`the API did not start in 120 s:\n${output}`);
+    const status = await fetch(`${base}/health`)
+      .then((r) => r.status)
+      .catch(() => 0);
+    if (status === 200) break;
+    await sleep(200);
+  }
   // Keep draining its output so that a full pipe never blocks it; show what looks like trouble.
   const onData = (chunk: Buffer) => {
     for (const line of chunk.toString().split('\n'))
-      if (/error|ERROR/.test(line) && !/"level":(30|20)/.test(line)) log(`  [api] ${line.slice(0, 300)}`);
+      if (/error|ERROR|"level":50/.test(line)) log(`  [api] ${line.slice(0, 300)}`);
   };
   child.stdout?.removeAllListeners('data');
   child.stderr?.removeAllListeners('data');
   child.stdout?.on('data', onData);
   child.stderr?.on('data', onData);
   log(`API process ${child.pid} on port ${port} (pool ${pool})`);
-  return `http://127.0.0.1:${port}`;
+  return base;
 }
 
 async function stopApi(): Promise<void> {
@@ -236,10 +238,10 @@ async function pickFixture(client: Client): Promise<Fixture> {
     `SELECT DISTINCT ON (t.lead_department_id) d.code || '-staff' AS username, t.id AS task_id, t.progress
        FROM tasks t JOIN departments d ON d.id = t.lead_department_id
       WHERE t.status = 'in_progress'
-      ORDER BY t.lead_department_id, t.code LIMIT 60`,
+      ORDER BY t.lead_department_id, t.code LIMIT 30`,
   );
   const { rows: logins } = await client.query<{ username: string }>(
-    `SELECT username FROM users WHERE role = 'dept_staff' ORDER BY username LIMIT 60`,
+    `SELECT username FROM users WHERE role = 'dept_staff' ORDER BY username LIMIT 30`,
   );
   return {
     planId: plan.id,
@@ -364,7 +366,11 @@ async function captureStatements(list: Scenario[]): Promise<Map<string, Statemen
   const { NestFactory } = await import('@nestjs/core');
   const { rootModule } = await import('../src/app.module');
   const { configureApp } = await import('../src/app.setup');
-  const app = await NestFactory.create(rootModule('api'), { bodyParser: false, logger: ['error'] });
+  const app = await NestFactory.create(rootModule('api'), {
+    bodyParser: false,
+    logger: ['error'],
+    abortOnError: false,
+  });
   configureApp(app);
   await app.listen(0, '127.0.0.1');
   const server = app.getHttpServer() as Server;
@@ -564,6 +570,17 @@ async function reminderBench(): Promise<string[]> {
 
 // ------------------------------------------------------------------------------------------------ main
 
+async function dropData(): Promise<void> {
+  const admin = new Client({ connectionString: `${SERVER_URL}/postgres` });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+    log(`dropped ${database}`);
+  } finally {
+    await admin.end();
+  }
+}
+
 /** Only this run's queues: keys under its own prefix. */
 async function clearQueues(): Promise<void> {
   const { default: Redis } = await import('ioredis');
@@ -676,6 +693,8 @@ async function main(): Promise<void> {
   if (failedTotal > 0) log(`${failedTotal} API requests failed (see the table)`);
 }
 
+// Whatever happens, the service started here does not outlive the benchmark.
+process.once('exit', () => api?.kill('SIGKILL'));
 process.once('SIGINT', () => {
   void stopApi().finally(() => process.exit(130));
 });
@@ -688,6 +707,6 @@ main()
   .finally(() =>
     stopApi().finally(() => {
       rmSync(BUILD_DIR, { recursive: true, force: true });
-      return clearQueues();
+      return clearQueues().then(() => (args['drop-data'] ? dropData() : undefined));
     }),
   );

@@ -6,6 +6,9 @@ import { ReminderDeliveryService } from '../modules/notifications/reminder-deliv
 import { ReminderSweepService, SweepResult } from '../modules/notifications/reminder-sweep.service';
 import { workerId } from './worker-id';
 
+/** How many other due reminders a delivery job takes along: when many fall due at once, they share transactions. */
+const ALSO_DUE = 24;
+
 /** Thin: each job calls a service. Handlers are idempotent (the claim makes a repeated job a no-op). */
 @Processor(REMINDER_QUEUE)
 export class ReminderProcessor {
@@ -15,11 +18,12 @@ export class ReminderProcessor {
     private readonly sweeper: ReminderSweepService,
   ) {}
 
+  /** The job's reminder, and in the same transaction up to ALSO_DUE others that are due (their jobs then skip). */
   @Process({ name: ReminderJob.Deliver, concurrency: 8 })
   async deliver(job: Job<DeliverReminderPayload>): Promise<string> {
-    const result = await this.delivery.deliver(job.data.reminderId, workerId());
+    const result = await this.delivery.deliverBatch([job.data.reminderId], workerId(), ALSO_DUE);
     this.deliveries.schedule(result.deliveries);
-    return result.outcome;
+    return result.outcomes.get(job.data.reminderId) ?? 'skipped';
   }
 
   /** The periodic safety net: due reminders from PostgreSQL, then outside deliveries whose job was lost. */

@@ -113,10 +113,40 @@ function circle(
 }
 
 /**
- * Delivers one reminder, exactly once: in one transaction it claims the row (a conditional UPDATE, so a
- * second worker finds nothing to claim), re-checks that the task is still open and the deadline unchanged,
- * writes the inbox notices and the outside-channel deliveries (an outbox), and marks the row sent. A worker
- * that dies half-way rolls the transaction back, and the row is pending again for the sweep.
+ * Claims the pending, due reminders `which` selects and reads what their notices need: the plan's zone, the
+ * task and its co-organizers, in one round trip. A claim that had to wait for another transaction's lock on a
+ * row finds it no longer pending (sent, or cancelled by a task change), so whatever it claims was read as of
+ * now. A CTE, so that the answer is the rows themselves: TypeORM answers a bare UPDATE with [rows, rowCount],
+ * which is never empty, and an emptiness test on it never gated anything. $2 is the worker.
+ */
+const CLAIM_SQL = (which: string): string => `
+  WITH claimed AS (
+    UPDATE reminders r SET status = 'sending', claimed_at = now(), claimed_by = $2, attempts = r.attempts + 1
+      FROM plans p
+     WHERE ${which} AND r.status = 'pending' AND r.due_at <= now() + interval '1 second' AND p.id = r.plan_id
+     RETURNING r.id, r.kind, r.plan_id, r.task_id, r.department_id, r."offset", r.level, r.deadline_version,
+               r.due_at, r.message, p.time_zone)
+  SELECT c.*, t.id AS t_id, t.code AS t_code, t.title AS t_title, t.status AS t_status, t.due_at AS t_due_at,
+         t.deadline_version AS t_deadline_version, t.lead_department_id AS t_lead_department_id,
+         ARRAY(SELECT cd.department_id::text FROM task_co_departments cd WHERE cd.task_id = t.id
+                ORDER BY cd.department_id) AS t_co
+    FROM claimed c LEFT JOIN tasks t ON t.id = c.task_id`;
+
+/** What a batch delivery did. */
+export interface BatchOutcome {
+  /** Per reminder asked for: sent, cancelled (no longer applies) or skipped (not claimable: done, taken, not due). */
+  outcomes: Map<string, DeliveryOutcome>;
+  /** Outside-channel deliveries (email, webhooks) written, for the delivery queue. */
+  deliveries: string[];
+}
+
+/**
+ * Delivers reminders, exactly once: in one transaction it claims the rows (a conditional UPDATE, so a second
+ * worker finds nothing to claim), re-checks that each task is still open and its deadline unchanged, writes
+ * the inbox notices and the outside-channel deliveries (an outbox), and marks the rows sent. A worker that
+ * dies half-way rolls the transaction back, and the rows are pending again for the sweep. Several reminders
+ * share the transaction and its statements (claim, recipients, notices, outbox, mark sent): the cost of a
+ * delivery is then mostly the rows it writes.
  */
 @Injectable()
 export class ReminderDeliveryService {
@@ -130,79 +160,116 @@ export class ReminderDeliveryService {
     reminderId: string,
     worker: string,
   ): Promise<{ outcome: DeliveryOutcome; deliveries: string[] }> {
+    const result = await this.deliverBatch([reminderId], worker);
+    return { outcome: result.outcomes.get(reminderId) ?? 'skipped', deliveries: result.deliveries };
+  }
+
+  /**
+   * Delivers `reminderIds` and, when `alsoDue` > 0, up to that many more reminders that are due and pending
+   * and not locked by another worker's claim (SKIP LOCKED): their own jobs then find nothing left to claim.
+   */
+  async deliverBatch(reminderIds: string[], worker: string, alsoDue = 0): Promise<BatchOutcome> {
     return this.dataSource.transaction(async (em) => {
-      // One round trip claims the row and reads what the notice needs: the plan's zone, the task and its
-      // co-organizers. A claim that had to wait for another transaction's lock on the row finds it no longer
-      // pending (sent, or cancelled by a task change), so whatever it claims was read as of now. A CTE, so
-      // that the answer is the rows themselves: TypeORM answers a bare UPDATE with [rows, rowCount], which is
-      // never empty, and an emptiness test on it never gated anything.
-      const [claimed] = await em.query<ClaimedRow[]>(
-        `WITH claimed AS (
-           UPDATE reminders r SET status = 'sending', claimed_at = now(), claimed_by = $2, attempts = r.attempts + 1
-             FROM plans p
-            WHERE r.id = $1 AND r.status = 'pending' AND r.due_at <= now() + interval '1 second' AND p.id = r.plan_id
-            RETURNING r.id, r.kind, r.plan_id, r.task_id, r.department_id, r."offset", r.level, r.deadline_version,
-                      r.due_at, r.message, p.time_zone)
-         SELECT c.*, t.id AS t_id, t.code AS t_code, t.title AS t_title, t.status AS t_status, t.due_at AS t_due_at,
-                t.deadline_version AS t_deadline_version, t.lead_department_id AS t_lead_department_id,
-                ARRAY(SELECT cd.department_id::text FROM task_co_departments cd WHERE cd.task_id = t.id
-                       ORDER BY cd.department_id) AS t_co
-           FROM claimed c LEFT JOIN tasks t ON t.id = c.task_id`,
-        [reminderId, worker],
-      );
-      if (!claimed) return { outcome: 'skipped' as const, deliveries: [] };
-      const reminder = claimedReminder(claimed);
-      const timeZone = claimed.time_zone;
-      const task = claimedTask(claimed);
-
-      const stale = await this.whyStale(em, reminder, task, timeZone);
-      if (stale) {
-        await em.update(Reminder, { id: reminderId }, { status: 'cancelled', message: stale });
-        return { outcome: 'cancelled' as const, deliveries: [] };
-      }
-
-      const departments = task
-        ? { lead: [task.leadDepartmentId], all: [task.leadDepartmentId, ...claimed.t_co] }
-        : { lead: [reminder.departmentId as string], all: [reminder.departmentId as string] };
-      const who = circle(reminder.kind, reminder.level);
-      const people = await this.users.recipients(
-        who.co ? departments.all : departments.lead,
-        who.departmentRoles,
-        who.globalRoles,
-        em,
-      );
-      const month = monthIn(reminder.dueAt, timeZone);
-      const text = noticeText(reminder, task, { timeZone, month });
-      if (people.length > 0) {
-        await em.query(
-          `INSERT INTO notifications (user_id, reminder_id, kind, task_id, title, body)
-           SELECT unnest($1::uuid[]), $2::uuid, $3::varchar, $4::uuid, $5::varchar, $6::varchar
-           ON CONFLICT DO NOTHING`,
-          [
-            people.map((u) => u.id),
-            reminderId,
-            reminder.kind,
-            reminder.taskId,
-            text.title.slice(0, 200),
-            text.body.slice(0, 4000),
-          ],
+      const outcomes = new Map<string, DeliveryOutcome>(reminderIds.map((id) => [id, 'skipped' as const]));
+      const claimed = await em.query<ClaimedRow[]>(CLAIM_SQL('r.id = ANY($1::uuid[])'), [
+        reminderIds,
+        worker,
+      ]);
+      if (alsoDue > 0) {
+        // Second, and never waiting: rows another worker holds are skipped, so that no two claims wait on
+        // each other (the first claim may wait; this one cannot be what it waits for).
+        claimed.push(
+          ...(await em.query<ClaimedRow[]>(
+            CLAIM_SQL(
+              `r.id IN (SELECT d.id FROM reminders d WHERE d.status = 'pending' AND d.due_at <= now()
+                         ORDER BY d.due_at LIMIT $1 FOR UPDATE SKIP LOCKED)`,
+            ),
+            [alsoDue, worker],
+          )),
         );
       }
-      const deliveries = await this.outbox(
+      if (claimed.length === 0) return { outcomes, deliveries: [] };
+
+      const cancelled: { id: string; why: string }[] = [];
+      const live: { row: ClaimedRow; reminder: DeliveryReminder; task: DeliveryTask | null }[] = [];
+      for (const row of claimed) {
+        const reminder = claimedReminder(row);
+        const task = claimedTask(row);
+        const stale = await this.whyStale(em, reminder, task, row.time_zone);
+        if (stale) cancelled.push({ id: row.id, why: stale });
+        else live.push({ row, reminder, task });
+      }
+      if (cancelled.length > 0) {
+        await em.query(
+          `UPDATE reminders r SET status = 'cancelled', message = x.why
+             FROM unnest($1::uuid[], $2::varchar[]) AS x(id, why) WHERE r.id = x.id`,
+          [cancelled.map((c) => c.id), cancelled.map((c) => c.why)],
+        );
+        for (const c of cancelled) outcomes.set(c.id, 'cancelled');
+      }
+      if (live.length === 0) return { outcomes, deliveries: [] };
+
+      // Who hears of each: one query for the union of the circles, then each reminder's own circle.
+      const plans = live.map(({ row, reminder, task }) => {
+        const who = circle(reminder.kind, reminder.level);
+        const lead = task ? [task.leadDepartmentId] : [reminder.departmentId as string];
+        const departments = who.co && task ? [task.leadDepartmentId, ...row.t_co] : lead;
+        return { row, reminder, task, who, departments };
+      });
+      const everyone = await this.users.recipients(
+        [...new Set(plans.flatMap((p) => p.departments))],
+        [...new Set(plans.flatMap((p) => p.who.departmentRoles))],
+        [...new Set(plans.flatMap((p) => p.who.globalRoles))],
         em,
-        reminderId,
-        who.co ? departments.all : departments.lead,
-        people,
       );
-      const recipients: ReminderRecipients = {
-        userIds: people.map((u) => u.id),
-        departmentIds: who.co ? departments.all : departments.lead,
-      };
-      await em.query(`UPDATE reminders SET status = 'sent', sent_at = now(), recipients = $2 WHERE id = $1`, [
-        reminderId,
-        JSON.stringify(recipients),
-      ]);
-      return { outcome: 'sent' as const, deliveries };
+      const notices = { user: [] as string[], reminder: [] as string[], kind: [] as string[] };
+      const texts = { task: [] as (string | null)[], title: [] as string[], body: [] as string[] };
+      const sent: { id: string; recipients: ReminderRecipients }[] = [];
+      const outboxItems: {
+        reminderId: string;
+        departmentIds: string[];
+        people: { email: string | null }[];
+      }[] = [];
+      for (const p of plans) {
+        const people = everyone.filter(
+          (u) =>
+            (u.departmentId !== null &&
+              p.departments.includes(u.departmentId) &&
+              p.who.departmentRoles.includes(u.role)) ||
+            p.who.globalRoles.includes(u.role),
+        );
+        const timeZone = p.row.time_zone;
+        const text = noticeText(p.reminder, p.task, { timeZone, month: monthIn(p.reminder.dueAt, timeZone) });
+        for (const u of people) {
+          notices.user.push(u.id);
+          notices.reminder.push(p.reminder.id);
+          notices.kind.push(p.reminder.kind);
+          texts.task.push(p.reminder.taskId);
+          texts.title.push(text.title.slice(0, 200));
+          texts.body.push(text.body.slice(0, 4000));
+        }
+        sent.push({
+          id: p.reminder.id,
+          recipients: { userIds: people.map((u) => u.id), departmentIds: p.departments },
+        });
+        outboxItems.push({ reminderId: p.reminder.id, departmentIds: p.departments, people });
+      }
+      if (notices.user.length > 0) {
+        await em.query(
+          `INSERT INTO notifications (user_id, reminder_id, kind, task_id, title, body)
+           SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::varchar[], $4::uuid[], $5::varchar[], $6::varchar[])
+           ON CONFLICT DO NOTHING`,
+          [notices.user, notices.reminder, notices.kind, texts.task, texts.title, texts.body],
+        );
+      }
+      const deliveries = await this.outbox(em, outboxItems);
+      await em.query(
+        `UPDATE reminders r SET status = 'sent', sent_at = now(), recipients = x.recipients
+           FROM unnest($1::uuid[], $2::jsonb[]) AS x(id, recipients) WHERE r.id = x.id`,
+        [sent.map((s) => s.id), sent.map((s) => JSON.stringify(s.recipients))],
+      );
+      for (const s of sent) outcomes.set(s.id, 'sent');
+      return { outcomes, deliveries };
     });
   }
 
@@ -263,28 +330,37 @@ export class ReminderDeliveryService {
   /** Email to recipients with an address (when SMTP is configured) and each department's enabled webhooks. */
   private async outbox(
     em: EntityManager,
-    reminderId: string,
-    departmentIds: string[],
-    people: { email: string | null }[],
+    items: { reminderId: string; departmentIds: string[]; people: { email: string | null }[] }[],
   ): Promise<string[]> {
-    const targets: { channel: 'email' | 'webhook'; target: string }[] = [];
+    const rows: { reminderId: string; channel: 'email' | 'webhook'; target: string; status: 'pending' }[] =
+      [];
     if (this.config.smtpUrl) {
-      for (const email of new Set(people.map((p) => p.email).filter((e): e is string => !!e))) {
-        targets.push({ channel: 'email', target: email });
+      for (const item of items) {
+        for (const email of new Set(item.people.map((p) => p.email).filter((e): e is string => !!e))) {
+          rows.push({ reminderId: item.reminderId, channel: 'email', target: email, status: 'pending' });
+        }
       }
     }
     const hooks = await em
       .getRepository(DepartmentWebhook)
       .createQueryBuilder('w')
-      .where('w.department_id = ANY(:departmentIds) AND w.enabled = true', { departmentIds })
+      .where('w.department_id = ANY(:departmentIds) AND w.enabled = true', {
+        departmentIds: [...new Set(items.flatMap((i) => i.departmentIds))],
+      })
       .getMany();
-    for (const hook of hooks) targets.push({ channel: 'webhook', target: hook.id });
-    if (targets.length === 0) return [];
+    for (const item of items) {
+      for (const hook of hooks) {
+        if (item.departmentIds.includes(hook.departmentId)) {
+          rows.push({ reminderId: item.reminderId, channel: 'webhook', target: hook.id, status: 'pending' });
+        }
+      }
+    }
+    if (rows.length === 0) return [];
     const result = await em
       .createQueryBuilder()
       .insert()
       .into(Delivery)
-      .values(targets.map((t) => ({ reminderId, ...t, status: 'pending' as const })))
+      .values(rows)
       .orIgnore()
       .returning(['id'])
       .execute();

@@ -11,10 +11,12 @@ import { DeliveryScheduler } from './delivery-scheduler';
 
 const BATCH = 500;
 /**
- * Deliveries the sweep runs at once. Each is its own transaction on one pooled connection, claimed
- * exactly once; a few in parallel keep a backlog (after downtime) from draining at one round trip at a time.
+ * Delivery transactions the sweep runs at once, each on one pooled connection, each reminder claimed exactly
+ * once; a few in parallel keep a backlog (after downtime) from draining at one round trip at a time.
  */
 const SWEEP_CONCURRENCY = 4;
+/** Reminders delivered per transaction by the sweep. */
+const DELIVERY_BATCH = 50;
 const SWEEP_LOCK = 'worktracker:reminder-sweep';
 
 export interface SweepResult {
@@ -84,26 +86,33 @@ export class ReminderSweepService {
     }
   }
 
-  /** Delivers the given reminders, SWEEP_CONCURRENCY at a time; the first error is thrown once all have settled. */
+  /**
+   * Delivers the given reminders in transactions of DELIVERY_BATCH, SWEEP_CONCURRENCY at a time; the first
+   * error is thrown once all have settled.
+   */
   private async deliverAll(ids: string[], worker: string): Promise<{ delivered: number; cancelled: number }> {
+    const batches: string[][] = [];
+    for (let i = 0; i < ids.length; i += DELIVERY_BATCH) batches.push(ids.slice(i, i + DELIVERY_BATCH));
     let next = 0;
     let delivered = 0;
     let cancelled = 0;
     let failure: { error: unknown } | undefined;
     const lane = async () => {
-      while (next < ids.length && !failure) {
-        const id = ids[next++];
+      while (next < batches.length && !failure) {
+        const batch = batches[next++];
         try {
-          const result = await this.delivery.deliver(id, worker);
-          if (result.outcome === 'sent') delivered += 1;
-          if (result.outcome === 'cancelled') cancelled += 1;
+          const result = await this.delivery.deliverBatch(batch, worker);
+          for (const outcome of result.outcomes.values()) {
+            if (outcome === 'sent') delivered += 1;
+            if (outcome === 'cancelled') cancelled += 1;
+          }
           this.deliveries.schedule(result.deliveries);
         } catch (error) {
           failure ??= { error };
         }
       }
     };
-    await Promise.all(Array.from({ length: Math.min(SWEEP_CONCURRENCY, ids.length) }, lane));
+    await Promise.all(Array.from({ length: Math.min(SWEEP_CONCURRENCY, batches.length) }, lane));
     if (failure) throw failure.error;
     return { delivered, cancelled };
   }

@@ -34,11 +34,11 @@ export class UsersService {
     departmentRoles: Role[],
     globalRoles: Role[],
     em?: EntityManager,
-  ): Promise<Pick<User, 'id' | 'email' | 'departmentId'>[]> {
+  ): Promise<Pick<User, 'id' | 'email' | 'departmentId' | 'role'>[]> {
     // Inside the caller's transaction when given one: a delivery then holds a single pooled connection.
     return (em ? em.getRepository(User) : this.users)
       .createQueryBuilder('u')
-      .select(['u.id', 'u.email', 'u.departmentId'])
+      .select(['u.id', 'u.email', 'u.departmentId', 'u.role'])
       .where('u.disabled = false')
       .andWhere(
         '((u.department_id = ANY(:departmentIds) AND u.role = ANY(:departmentRoles)) OR u.role = ANY(:globalRoles))',
