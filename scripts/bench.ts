@@ -406,10 +406,11 @@ function invention(value: unknown): (() => string) | undefined {
   return undefined;
 }
 
-/** Fresh values for what a write invents (first seen in an INSERT), used consistently within one replay. */
-function freshIds(
-  sequence: Statement[],
-): (values: unknown[] | undefined, index: number) => unknown[] | undefined {
+/**
+ * Fresh values for what a write invents (first seen in an INSERT): a new mapping for each replay, used
+ * consistently across that replay's statements.
+ */
+function freshIds(sequence: Statement[]): () => (values: unknown[] | undefined) => unknown[] | undefined {
   const invented = new Map<string, () => string>();
   const seen = new Set<unknown>();
   sequence.forEach((st) => {
@@ -419,17 +420,18 @@ function freshIds(
       seen.add(v);
     }
   });
-  if (invented.size === 0) return (values) => values;
-  let map = new Map<string, string>();
-  return (values, index) => {
-    if (index === 0) map = new Map();
-    return values?.map((v) => {
-      const make = typeof v === 'string' ? invented.get(v) : undefined;
-      if (!make) return v;
-      let fresh = map.get(v as string);
-      if (!fresh) map.set(v as string, (fresh = make()));
-      return fresh;
-    });
+  return () => {
+    const map = new Map<string, string>();
+    return (values) =>
+      invented.size === 0
+        ? values
+        : values?.map((v) => {
+            const make = typeof v === 'string' ? invented.get(v) : undefined;
+            if (!make) return v;
+            let fresh = map.get(v as string);
+            if (!fresh) map.set(v as string, (fresh = make()));
+            return fresh;
+          });
   };
 }
 
@@ -475,12 +477,14 @@ async function floor(sequences: Statement[][], connections: number, seconds: num
     clients.map(async (c) => {
       while (Date.now() < until) {
         const { seq, ids } = replays[turn++ % replays.length];
+        const fresh = ids();
         const start = process.hrtime.bigint();
         try {
-          for (let i = 0; i < seq.length; i += 1) await c.query(seq[i].text, ids(seq[i].values, i));
+          for (const st of seq) await c.query(st.text, fresh(st.values));
           latencies.push(Number(process.hrtime.bigint() - start) / 1e6);
-        } catch {
+        } catch (error) {
           failed += 1;
+          if (failed === 1) log(`  floor: first failure: ${(error as Error).message}`);
           await c.query('ROLLBACK').catch(() => undefined);
         }
       }
