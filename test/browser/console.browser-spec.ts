@@ -18,6 +18,7 @@ const SHOTS = join(__dirname, '..', '..', 'artifacts', 'screenshots');
 const TITLE = '开展住建领域行政执法案卷自查（浏览器验收）';
 const RETURN_REASON = '请补充自查发现问题的整改清单和佐证材料';
 const DEPARTMENT = '住建局';
+const TARGET = '强化规范性文件备案审查';
 
 /** antd puts a space between the two characters of a two-character Chinese button label (登 录). */
 const label = (text: string): RegExp => new RegExp(`^\\s*${[...text].join('\\s*')}\\s*$`);
@@ -29,7 +30,12 @@ const contexts: BrowserContext[] = [];
 const pageErrors: string[] = [];
 
 async function open(width: number, height: number): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN' });
+  // Reduced motion turns antd's animations off, so that clicks never land on a popup still zooming in.
+  const context = await browser.newContext({
+    viewport: { width, height },
+    locale: 'zh-CN',
+    reducedMotion: 'reduce',
+  });
   contexts.push(context);
   const page = await context.newPage();
   page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -167,7 +173,8 @@ test('a task goes from the office to a department and back, through the console'
   await shot(office, 'office-tree');
 
   // Create and assign, with the form checked before anything is sent.
-  await office.getByRole('button', { name: '新建任务' }).first().click();
+  // Under 目标任务 T05, whose indicators the department reports figures for.
+  await office.locator('tr', { hasText: TARGET }).getByRole('button', { name: '新建任务' }).click();
   const form = office.locator('.ant-modal').filter({ hasText: '新建任务' });
   await form.getByRole('button', { name: label('创建') }).click();
   await form.getByText('请填写任务名称').waitFor();
@@ -204,6 +211,7 @@ test('a task goes from the office to a department and back, through the console'
   await staff.getByText('请填写进展情况').waitFor();
   await staff.getByRole('spinbutton', { name: '完成进度' }).fill('60');
   await staff.getByLabel('进展情况').fill('已完成 60% 的案卷自查，发现问题 3 个，正在整改。');
+  await staff.getByTestId('indicator-figures').getByRole('spinbutton').first().fill('12');
   await shot(staff, 'report-progress-phone');
   await staff.getByRole('button', { name: label('报送') }).click();
   await toast(staff, '进展已报送（60%）');
@@ -251,6 +259,7 @@ test('a task goes from the office to a department and back, through the console'
 
   // …and reports again from the task page.
   await staff.getByRole('button', { name: '填报进展' }).click();
+  await staff.getByText(/最近读数：12/).waitFor(); // the figure of the first report
   await staff.getByRole('spinbutton', { name: '完成进度' }).fill('100');
   await staff.getByLabel('进展情况').fill('已补充整改清单 3 项及佐证材料，自查全部完成。');
   await staff.getByRole('button', { name: label('报送') }).click();

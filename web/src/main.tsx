@@ -8,9 +8,12 @@ import { SessionProvider } from './lib/session';
 import './lib/time';
 import './styles.css';
 
+// People who ask their system for less motion get none (antd's fades, zooms and slides are off).
+const motion = !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#c41d1d', borderRadius: 4 } }}>
+    <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#c41d1d', borderRadius: 4, motion } }}>
       <AntApp>
         <BrowserRouter>
           <SessionProvider>

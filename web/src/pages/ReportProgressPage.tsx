@@ -149,7 +149,12 @@ export function ReportProgressPage() {
           />
         </Form.Item>
         {indicators.length > 0 && (
-          <Card size="small" title="指标数值（选填）" style={{ marginBottom: 16 }}>
+          <Card
+            size="small"
+            title="指标数值（选填）"
+            style={{ marginBottom: 16 }}
+            data-testid="indicator-figures"
+          >
             {indicators.map((i) => (
               <Form.Item
                 key={i.id}
