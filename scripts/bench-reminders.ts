@@ -3,6 +3,7 @@
  *
  *   npm run bench:reminders -- [--tasks 100000] [--open 1000000] [--due 1000] [--workers 1]
  *                              [--departments 100] [--database worktracker_bench] [--only 1|2] [--keep]
+ *                              [--plan-first]
  *
  * Phase 1 — end to end: --tasks in-progress tasks that fell due minutes ago. Plans their reminders with the
  * real ReminderPlanner (desired + insert, a transaction per 1,000 tasks: the overdue notice, due now, and
@@ -64,6 +65,7 @@ const { values: args } = parseArgs({
     database: { type: 'string', default: 'worktracker_bench' },
     only: { type: 'string' },
     keep: { type: 'boolean', default: false },
+    'plan-first': { type: 'boolean', default: false },
   },
   strict: true,
 });
@@ -85,6 +87,8 @@ const opts = {
   phase1: args.only !== '2',
   phase2: args.only !== '1',
   keep: args.keep ?? false,
+  // Bull paused (for every worker) while planning, then resumed: times delivery alone.
+  planFirst: args['plan-first'] ?? false,
 };
 if (!/^[a-z0-9_]*bench[a-z0-9_]*$/.test(opts.database)) {
   throw new Error(`--database must be a plain name containing "bench" (got "${opts.database}")`);
@@ -428,6 +432,8 @@ async function phase1(client: Client, fixture: Fixture, context: INestApplicatio
       `${TASK_BATCH} tasks a transaction; the workers deliver meanwhile`,
   );
   const redis = new Redis(REDIS_URL);
+  const queue = context.get<Queue>(getQueueToken(REMINDER_QUEUE));
+  if (opts.planFirst) await queue.pause();
   const meter = await CpuMeter.start(client, redis);
   const t0 = Date.now();
   let planned = 0;
@@ -466,6 +472,11 @@ async function phase1(client: Client, fixture: Fixture, context: INestApplicatio
       `${ms(planMs)} (${fmt(Math.round(planned / (planMs / 1000)))} rows/s)${notQueued ? `; ${notQueued} NOT queued` : ''}`,
   );
 
+  const deliverFrom = Date.now();
+  if (opts.planFirst) {
+    log('phase 1: planning done with Bull paused; resuming the workers');
+    await queue.resume();
+  }
   let last = -1;
   let lastChange = Date.now();
   for (;;) {
@@ -608,6 +619,14 @@ async function phase1(client: Client, fixture: Fixture, context: INestApplicatio
     `${1 + opts.workers} process(es), Bull concurrency 8 each (the bench process + ${opts.workers} \`--role=worker\`)`,
   );
   record('phase 1 CPU / reminder', cpuLine);
+  if (opts.planFirst) {
+    const deliveryMs = lastSent.getTime() - deliverFrom;
+    record(
+      'phase 1 delivery alone',
+      `${fmt(v.sent)} delivered in ${(deliveryMs / 1000).toFixed(1)} s after planning → ` +
+        `${fmt(Math.round(v.sent / (deliveryMs / 1000)))} reminders/s (--plan-first: Bull paused while planning)`,
+    );
+  }
   record(
     'phase 1 exactly once',
     `${fmt(v.sent)} sent, each claimed once, ${fmt(v.notices)} notices = expected, 0 duplicates; ` +

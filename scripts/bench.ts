@@ -549,6 +549,8 @@ async function reminderBench(): Promise<string[]> {
     due,
     '--database',
     `worktracker_bench_reminders_s${scale}`,
+    // Also times delivery alone, after planning (the end-to-end figure includes planning).
+    '--plan-first',
   ];
   log(`reminder path: npm run bench:reminders -- ${argv.join(' ')}`);
   const child = spawn(
