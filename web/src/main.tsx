@@ -13,7 +13,7 @@ const motion = !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#c41d1d', borderRadius: 4, motion } }}>
+    <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#1d5fbf', borderRadius: 4, motion } }}>
       <AntApp>
         <BrowserRouter>
           <SessionProvider>
