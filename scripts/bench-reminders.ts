@@ -498,6 +498,15 @@ async function phase1(client: Client, fixture: Fixture, context: INestApplicatio
     await meter.sample(client);
     await sleep(200);
   }
+  // Jobs whose reminder another job took along (a batch claim) are still queued: they find nothing to claim.
+  // Phase 1 ends when Bull has worked through them too, so that none is left to touch phase 2's rows.
+  for (;;) {
+    const counts = await queue.getJobCounts();
+    if (counts.waiting + counts.active === 0) break;
+    await meter.sample(client);
+    await sleep(200);
+  }
+  const drainedAt = Date.now();
   const cpu = await meter.stop(client, redis);
   redis.disconnect();
   const { first, lastSent } = await one<{ first: Date | null; lastSent: Date | null }>(
@@ -559,7 +568,6 @@ async function phase1(client: Client, fixture: Fixture, context: INestApplicatio
        FROM reminders r JOIN unnest($1::uuid[], $3::text[]) x(id, sent_at) ON x.id = r.id`,
     [again.rows.map((r) => r.id), plan.planId, again.rows.map((r) => r.sent_at)],
   );
-  const queue = context.get<Queue>(getQueueToken(REMINDER_QUEUE));
   const jobs = await queue.getJobCounts();
   log(
     `phase 1: reminder rows: ${byKind.rows.map((r) => `${r.kind}${r.kind === 'escalation' ? ` L${r.level}` : ''} ${r.status} ${fmt(r.n)}`).join(', ')}`,
@@ -619,6 +627,10 @@ async function phase1(client: Client, fixture: Fixture, context: INestApplicatio
     `${1 + opts.workers} process(es), Bull concurrency 8 each (the bench process + ${opts.workers} \`--role=worker\`)`,
   );
   record('phase 1 CPU / reminder', cpuLine);
+  record(
+    'phase 1 queue drained',
+    `${((drainedAt - t0) / 1000).toFixed(1)} s after the start (the last reminder was sent at ${(wallMs / 1000).toFixed(1)} s)`,
+  );
   if (opts.planFirst) {
     const deliveryMs = lastSent.getTime() - deliverFrom;
     record(
