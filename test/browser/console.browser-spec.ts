@@ -321,6 +321,8 @@ test('a task goes from the office to a department and back, through the console'
   await office.getByPlaceholder('按标题或编号搜索').fill('浏览器验收');
   await office.getByPlaceholder('按标题或编号搜索').press('Enter');
   await row(office).getByRole('link', { name: TITLE }).click();
+  await office.getByRole('tab', { name: /进展报告/ }).click();
+  await office.getByText('审查备案政府部门规范性文件：12件').waitFor();
   await office.getByRole('tab', { name: '提醒记录' }).click();
   await office
     .getByTestId('reminder-log')

@@ -18,7 +18,7 @@ import {
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api, ApiError, errorText } from '../api/client';
-import type { Extension, ProgressReport, Reminder, Task, TaskDetail } from '../api/types';
+import type { Extension, Indicator, ProgressReport, Reminder, Task, TaskDetail } from '../api/types';
 import { Deadline, LightDot, StatusTag, TaskProgress } from '../components/bits';
 import { ExtensionModal } from '../components/ExtensionModal';
 import { ReasonModal } from '../components/ReasonModal';
@@ -50,6 +50,7 @@ export function TaskDetailPage() {
   const [busy, setBusy] = useState(false);
   const [extensions, setExtensions] = useState<Extension[]>([]);
   const [reminders, setReminders] = useState<Reminder[] | null>(null);
+  const [indicators, setIndicators] = useState<Indicator[]>([]);
   const reports = usePaged<ProgressReport>(`/tasks/${id}/progress-reports`, {}, 10);
 
   const load = useCallback(async () => {
@@ -60,6 +61,8 @@ export function TaskDetailPage() {
       ]);
       setTask(detail);
       setExtensions(ext);
+      if (detail.targetId)
+        setIndicators(await api.get<Indicator[]>(`/targets/${detail.targetId}/indicators`));
       setMissing(null);
     } catch (error) {
       if (error instanceof ApiError && error.status === 404) setMissing(errorText(error));
@@ -297,7 +300,27 @@ export function TaskDetailPage() {
                       render: (v: string) => departmentName(v),
                     },
                     { title: '进度', dataIndex: 'percent', width: 70, render: (v: number) => `${v}%` },
-                    { title: '进展情况', dataIndex: 'summary' },
+                    {
+                      title: '进展情况',
+                      key: 'summary',
+                      render: (_, r) => (
+                        <>
+                          <div style={{ whiteSpace: 'pre-wrap' }}>{r.summary}</div>
+                          {r.indicatorValues.map((v) => {
+                            const indicator = indicators.find((i) => i.id === v.indicatorId);
+                            return (
+                              <Tag key={v.indicatorId} color="blue">
+                                {indicator?.name ?? '指标'}：{v.value}
+                                {indicator?.unit ?? ''}
+                              </Tag>
+                            );
+                          })}
+                          {r.evidence.map((e) => (
+                            <Tag key={e}>佐证：{e}</Tag>
+                          ))}
+                        </>
+                      ),
+                    },
                     {
                       title: '审核',
                       key: 'review',
