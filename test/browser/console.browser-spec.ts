@@ -3,6 +3,8 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Browser, BrowserContext, chromium, Locator, Page } from 'playwright-core';
+import Redis from 'ioredis';
+import { loadConfig } from '../../src/config/app-config';
 import { createTestApp, TestApp } from '../support/app';
 import { seedDemo } from '../support/fixtures';
 
@@ -165,7 +167,25 @@ afterAll(async () => {
   for (const context of contexts) await context.close();
   await browser?.close();
   await t?.close();
+  await dropQueueKeys();
 });
+
+/** The run's Bull keys (its own QUEUE_PREFIX) go with it; the database is dropped by the global teardown. */
+async function dropQueueKeys(): Promise<void> {
+  const { redisUrl, queuePrefix } = loadConfig();
+  const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  await redis.connect();
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${queuePrefix}:*`, 'COUNT', 500);
+      if (keys.length) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}
 
 test('a task goes from the office to a department and back, through the console', async () => {
   // The office signs in (a wrong password first: the API's message is shown) and looks at the plan.
