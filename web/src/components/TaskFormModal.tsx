@@ -28,13 +28,17 @@ interface Props {
   parent?: TaskParent;
   /** The task to edit; absent when creating. */
   task?: Task;
+  /** The plan's time zone, when it is not the selected plan's. */
+  tz?: string;
   onClose: () => void;
   onSaved: (task: Task) => void;
 }
 
 /** Create a task under a target or an action item (and assign it at once), or edit one. */
-export function TaskFormModal({ open, parent, task, onClose, onSaved }: Props) {
-  const { departments, timeZone } = useSession();
+export function TaskFormModal({ open, parent, task, tz, onClose, onSaved }: Props) {
+  const session = useSession();
+  const { departments } = session;
+  const timeZone = tz ?? session.timeZone;
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);

@@ -17,6 +17,8 @@ interface Session {
   plan: Plan | null;
   setPlanId: (id: string) => void;
   timeZone: string;
+  /** The time zone of the plan a task belongs to (a department's tasks may come from several plans). */
+  zoneOf: (planId: string | null | undefined) => string;
   departments: Department[];
   departmentName: (id: string | null | undefined) => string;
 }
@@ -104,6 +106,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       plan,
       setPlanId,
       timeZone: plan?.timeZone ?? DEFAULT_TIME_ZONE,
+      zoneOf: (planId) => plans.find((p) => p.id === planId)?.timeZone ?? plan?.timeZone ?? DEFAULT_TIME_ZONE,
       departments,
       departmentName: (id) => (id ? (names.get(id) ?? '—') : '—'),
     };

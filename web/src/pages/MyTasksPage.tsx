@@ -32,7 +32,7 @@ const REPORTABLE: TaskStatus[] = ['accepted', 'in_progress', 'returned'];
 
 /** 我的任务: what the department leads or co-organizes, with lights, deadlines and the next step. */
 export function MyTasksPage() {
-  const { user, timeZone, departmentName } = useSession();
+  const { user, zoneOf, departmentName } = useSession();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const screens = Grid.useBreakpoint();
@@ -130,7 +130,7 @@ export function MyTasksPage() {
                 </Link>
                 <div>
                   截止：
-                  <Deadline task={t} tz={timeZone} />
+                  <Deadline task={t} tz={zoneOf(t.planId)} />
                 </div>
                 <TaskProgress task={t} width={220} />
                 <Space wrap>{actionsOf(t)}</Space>
@@ -183,7 +183,7 @@ export function MyTasksPage() {
               title: '截止时间',
               key: 'due',
               width: 180,
-              render: (_, t) => <Deadline task={t} tz={timeZone} />,
+              render: (_, t) => <Deadline task={t} tz={zoneOf(t.planId)} />,
             },
             {
               title: '操作',

@@ -35,7 +35,7 @@ const REPORTABLE = ['accepted', 'in_progress', 'returned'];
 /** 填报进展: percent, what was done, the target's figures and evidence; built for a phone as well. */
 export function ReportProgressPage() {
   const { id = '' } = useParams();
-  const { timeZone } = useSession();
+  const { zoneOf } = useSession();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
@@ -108,7 +108,7 @@ export function ReportProgressPage() {
           </Space>
         </Descriptions.Item>
         <Descriptions.Item label="截止">
-          <Deadline task={task} tz={timeZone} />
+          <Deadline task={task} tz={zoneOf(task.planId)} />
         </Descriptions.Item>
       </Descriptions>
       <Form<Values> form={form} layout="vertical" name="progress-form" onFinish={(v) => void save(v)}>

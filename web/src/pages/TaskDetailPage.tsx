@@ -41,7 +41,7 @@ const REPORTABLE = ['accepted', 'in_progress', 'returned'];
 
 export function TaskDetailPage() {
   const { id = '' } = useParams();
-  const { user, timeZone, departmentName } = useSession();
+  const { user, zoneOf, departmentName } = useSession();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [task, setTask] = useState<TaskDetail | null>(null);
@@ -116,6 +116,7 @@ export function TaskDetailPage() {
       />
     );
   if (!task || !user) return <Spin style={{ display: 'block', margin: 60 }} />;
+  const timeZone = zoneOf(task.planId);
 
   const office = isOffice(user.role);
   const open = task.status !== 'completed' && task.status !== 'cancelled';
@@ -498,6 +499,7 @@ export function TaskDetailPage() {
       <TaskFormModal
         open={dialog === 'edit'}
         task={task}
+        tz={timeZone}
         onClose={() => setDialog(null)}
         onSaved={() => {
           setDialog(null);
