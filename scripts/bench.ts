@@ -78,6 +78,8 @@ const DATABASE_URL = `${SERVER_URL}/${database}`;
 const QUEUE_PREFIX = `bench-api-${process.pid}`;
 const JWT_SECRET = `bench-${randomUUID()}`;
 
+// The environment as given, before the in-process capture sets the service's own (LOG_LEVEL=warn, …).
+const GIVEN_ENV = { ...process.env };
 const started = Date.now();
 const log = (line: string): void =>
   console.error(`[${((Date.now() - started) / 1000).toFixed(1).padStart(6)}s] ${line}`);
@@ -558,7 +560,7 @@ async function reminderBench(): Promise<string[]> {
     ['-r', 'ts-node/register/transpile-only', 'scripts/bench-reminders.ts', ...argv],
     {
       cwd: ROOT,
-      env: { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true' },
+      env: { ...GIVEN_ENV, TS_NODE_TRANSPILE_ONLY: 'true' },
       stdio: ['ignore', 'pipe', 'inherit'],
     },
   );
