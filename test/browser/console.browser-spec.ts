@@ -134,7 +134,9 @@ async function rankingRow(page: Page, name: string): Promise<RankingRow> {
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
-  t = await createTestApp({ worker: true });
+  // Access tokens live 10 s here, so the scenario (half a minute, sessions kept open) only passes when the
+  // console renews them with its refresh token without the user noticing.
+  t = await createTestApp({ worker: true, env: { JWT_EXPIRES_IN: '10s' } });
   await seedDemo(t);
   await t.app.listen(0, '127.0.0.1');
   base = `http://127.0.0.1:${((t.app.getHttpServer() as Server).address() as AddressInfo).port}`;
@@ -359,8 +361,15 @@ test('a task goes from the office to a department and back, through the console'
   expect(await leader.getByRole('button', { name: '新建任务' }).count()).toBe(0);
   expect(await leader.getByRole('button', { name: /编\s*辑/ }).count()).toBe(0);
 
-  // A token the API no longer accepts sends the user back to the login page.
+  // An access token the API no longer accepts is renewed with the refresh token: the leader stays.
   await leader.evaluate("sessionStorage.setItem('worktracker.token', 'not-a-valid-token')");
+  await leader.reload();
+  await leader.getByRole('tab', { name: /工作责任/ }).waitFor();
+  expect(leader.url()).toMatch(/\/tree$/);
+  // When the refresh token is no good either, the user is sent back to the login page.
+  await leader.evaluate(
+    "sessionStorage.setItem('worktracker.token', 'not-a-valid-token'); sessionStorage.setItem('worktracker.refreshToken', 'revoked-refresh-token-0000000000')",
+  );
   await leader.reload();
   await leader.waitForURL(/\/login$/);
 

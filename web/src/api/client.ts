@@ -1,6 +1,7 @@
 /** The one way the console talks to the API: same origin, /api/v1, bearer token kept for the tab only. */
 const BASE = '/api/v1';
 const TOKEN_KEY = 'worktracker.token';
+const REFRESH_KEY = 'worktracker.refreshToken';
 
 export interface ApiErrorBody {
   statusCode: number;
@@ -21,16 +22,52 @@ export class ApiError extends Error {
 }
 
 let token: string | null = sessionStorage.getItem(TOKEN_KEY);
+let refreshToken: string | null = sessionStorage.getItem(REFRESH_KEY);
 let onUnauthorized: (() => void) | null = null;
 
 export function getToken(): string | null {
   return token;
 }
 
-export function setToken(value: string | null): void {
+export function getRefreshToken(): string | null {
+  return refreshToken;
+}
+
+/** The session's tokens (both null: signed out). Kept for the tab only. */
+export function setToken(value: string | null, refresh: string | null = null): void {
   token = value;
+  refreshToken = value ? refresh : null;
   if (value) sessionStorage.setItem(TOKEN_KEY, value);
   else sessionStorage.removeItem(TOKEN_KEY);
+  if (refreshToken) sessionStorage.setItem(REFRESH_KEY, refreshToken);
+  else sessionStorage.removeItem(REFRESH_KEY);
+}
+
+/**
+ * Access tokens are short-lived: on a 401 the console trades its refresh token for new ones, once, and
+ * repeats the request. Several requests failing together share one refresh.
+ */
+let refreshing: Promise<boolean> | null = null;
+
+function renew(): Promise<boolean> {
+  const current = refreshToken;
+  if (!current) return Promise.resolve(false);
+  refreshing ??= fetch(`${BASE}/auth/refresh`, {
+    method: 'POST',
+    headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+    body: JSON.stringify({ refreshToken: current }),
+  })
+    .then(async (res) => {
+      if (!res.ok) return false;
+      const answer = (await res.json()) as { accessToken: string; refreshToken: string };
+      setToken(answer.accessToken, answer.refreshToken);
+      return true;
+    })
+    .catch(() => false)
+    .finally(() => {
+      refreshing = null;
+    });
+  return refreshing;
 }
 
 /** Called when the API answers 401 to a signed-in request (expired or revoked token). */
@@ -59,7 +96,13 @@ function messageOf(body: ApiErrorBody | undefined, status: number): string {
   return `请求失败（HTTP ${status}）`;
 }
 
-async function send(method: string, path: string, body?: unknown, query?: Query): Promise<Response> {
+async function send(
+  method: string,
+  path: string,
+  body?: unknown,
+  query?: Query,
+  retried = false,
+): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (token) headers.Authorization = `Bearer ${token}`;
@@ -80,7 +123,8 @@ async function send(method: string, path: string, body?: unknown, query?: Query)
   } catch {
     errorBody = undefined;
   }
-  if (res.status === 401 && token && path !== '/auth/login') {
+  if (res.status === 401 && token && path !== '/auth/login' && path !== '/auth/logout') {
+    if (!retried && (await renew())) return send(method, path, body, query, true);
     setToken(null);
     onUnauthorized?.();
   }

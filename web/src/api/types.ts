@@ -13,6 +13,7 @@ export interface User {
 
 export interface LoginAnswer {
   accessToken: string;
+  refreshToken: string;
   user: User;
 }
 

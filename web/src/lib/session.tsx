@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { api, getToken, setToken, setUnauthorizedHandler } from '../api/client';
+import { api, getRefreshToken, getToken, setToken, setUnauthorizedHandler } from '../api/client';
 import type { Department, LoginAnswer, Plan, Role, User } from '../api/types';
 import { DEFAULT_TIME_ZONE } from './time';
 
@@ -34,6 +34,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [departments, setDepartments] = useState<Department[]>([]);
 
   const logout = useCallback(() => {
+    // Ends the session on the server too (its refresh token stops working); signed out here either way.
+    const refreshToken = getRefreshToken();
+    if (getToken() && refreshToken) api.post('/auth/logout', { refreshToken }).catch(() => undefined);
     setToken(null);
     setUser(null);
     setPlans([]);
@@ -79,7 +82,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const login = useCallback(
     async (username: string, password: string) => {
       const answer = await api.post<LoginAnswer>('/auth/login', { username, password });
-      setToken(answer.accessToken);
+      setToken(answer.accessToken, answer.refreshToken);
       await loadReference();
       setExpired(false);
       setUser(answer.user);
