@@ -169,6 +169,17 @@ export class ReminderDeliveryService {
    * and not locked by another worker's claim (SKIP LOCKED): their own jobs then find nothing left to claim.
    */
   async deliverBatch(reminderIds: string[], worker: string, alsoDue = 0): Promise<BatchOutcome> {
+    // Most jobs of a burst find their reminder already taken along by another job's batch. One read, outside
+    // a transaction, spares them the transaction: nothing of theirs is pending, and (when they would take
+    // others along) nothing else is due. Only a hint — the claim below decides, under its lock.
+    const [hint] = await this.dataSource.query<{ own: boolean; backlog: boolean }[]>(
+      `SELECT EXISTS (SELECT 1 FROM reminders WHERE id = ANY($1::uuid[]) AND status = 'pending') AS own,
+              $2::int > 0 AND EXISTS (SELECT 1 FROM reminders WHERE status = 'pending' AND due_at <= now()) AS backlog`,
+      [reminderIds, alsoDue],
+    );
+    if (!hint.own && !hint.backlog) {
+      return { outcomes: new Map(reminderIds.map((id) => [id, 'skipped' as const])), deliveries: [] };
+    }
     return this.dataSource.transaction(async (em) => {
       const outcomes = new Map<string, DeliveryOutcome>(reminderIds.map((id) => [id, 'skipped' as const]));
       const claimed = await em.query<ClaimedRow[]>(CLAIM_SQL('r.id = ANY($1::uuid[])'), [
