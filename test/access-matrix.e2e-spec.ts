@@ -124,6 +124,7 @@ const POLICY: Record<string, Rule> = {
   'GET /progress-reports': { who: EVERYONE },
   'GET /progress-reports/{id}': { who: EVERYONE, scope: 'task' },
   'POST /progress-reports/{id}/review': { who: OFFICE },
+  'GET /extensions': { who: EVERYONE },
   'GET /tasks/{id}/extensions': { who: EVERYONE, scope: 'task' },
   'POST /tasks/{id}/extensions': { who: ['dept_manager'], scope: 'lead-task' },
   'POST /extensions/{id}/decide': { who: OFFICE },
@@ -340,13 +341,18 @@ describe('access matrix', () => {
     return res.body.id as string;
   }
 
-  async function makeExtension(): Promise<string> {
-    const task = await makeTask('lead', 'in_progress');
+  async function makeExtension(variant: Variant = 'lead'): Promise<string> {
+    const task = await makeTask(variant, 'in_progress');
     const due = await taskDueAt(task.id);
-    const res = await ok('post', `${API}/tasks/${task.id}/extensions`, helpers['justice-manager'], {
-      requestedDueAt: new Date(due.getTime() + 30 * DAY).toISOString(),
-      reason: '需等待上级文件',
-    });
+    const res = await ok(
+      'post',
+      `${API}/tasks/${task.id}/extensions`,
+      helpers[parties(variant).leadManager],
+      {
+        requestedDueAt: new Date(due.getTime() + 30 * DAY).toISOString(),
+        reason: '需等待上级文件',
+      },
+    );
     return res.body.id as string;
   }
 
@@ -679,6 +685,7 @@ describe('access matrix', () => {
       url: `${API}/progress-reports/${(await taskOf(variant, 'in_progress', fresh)).reportId}/review`,
       body: { decision: 'accept', comment: '同意' },
     }),
+    'GET /extensions': async () => ({ url: `${API}/extensions?planId=${planId}` }),
     'GET /tasks/{id}/extensions': async ({ variant }) => ({
       url: `${API}/tasks/${(await taskOf(variant, 'in_progress', false)).id}/extensions`,
     }),
@@ -961,6 +968,24 @@ describe('access matrix', () => {
       expect(seen.map((x) => x.id).sort()).toEqual(expected.map((x) => x.id).sort());
       expect(seen.map((x) => x.id)).toContain(shared.tasks.co.in_progress.reportId);
       expect(seen.map((x) => x.id)).not.toContain(shared.tasks.foreign.in_progress.reportId);
+    });
+
+    it.each(departmentCallers)('GET /extensions as %s: only requests on its tasks', async (role) => {
+      const expected = await t.dataSource.query<{ id: string }[]>(
+        `SELECT e.id FROM extension_requests e JOIN tasks t ON t.id = e.task_id
+          WHERE t.lead_department_id = $1
+             OR EXISTS (SELECT 1 FROM task_co_departments c WHERE c.task_id = t.id AND c.department_id = $1)`,
+        [dept.own],
+      );
+      const seen = await allPages<{ id: string }>(`${API}/extensions`, tokens[role] as string);
+      expect(seen.map((x) => x.id).sort()).toEqual(expected.map((x) => x.id).sort());
+      // One on another department's task, which the office sees and the department must not.
+      const foreign = await makeExtension('foreign');
+      const all = await allPages<{ id: string }>(`${API}/extensions`, tokens.office as string);
+      expect(all.map((x) => x.id)).toContain(foreign);
+      const again = await allPages<{ id: string }>(`${API}/extensions`, tokens[role] as string);
+      expect(again.map((x) => x.id)).not.toContain(foreign);
+      expect(again.length).toBe(seen.length);
     });
 
     it.each(departmentCallers)('GET /tasks/export?format=csv as %s: only its tasks', async (role) => {

@@ -1,9 +1,15 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor, Role } from '../../common/auth/actor';
 import { CurrentActor, Roles } from '../../common/auth/auth.decorators';
 import { uuidPipe } from '../../common/http/uuid.pipe';
-import { DecideExtensionDto, ExtensionView, RequestExtensionDto } from './dto/extension.dto';
+import { Page } from '../../common/http/pagination';
+import {
+  DecideExtensionDto,
+  ExtensionView,
+  ListExtensionsQuery,
+  RequestExtensionDto,
+} from './dto/extension.dto';
 import { ExtensionsService } from './extensions.service';
 
 @ApiTags('extensions 延期申请')
@@ -11,6 +17,12 @@ import { ExtensionsService } from './extensions.service';
 @Controller()
 export class ExtensionsController {
   constructor(private readonly extensions: ExtensionsService) {}
+
+  /** 延期申请 across tasks, e.g. the office's queue: `?planId&status=pending`. */
+  @Get('extensions')
+  listAll(@Query() query: ListExtensionsQuery, @CurrentActor() actor: Actor): Promise<Page<ExtensionView>> {
+    return this.extensions.list(query, actor);
+  }
 
   @Get('tasks/:id/extensions')
   list(@Param('id', uuidPipe) taskId: string, @CurrentActor() actor: Actor): Promise<ExtensionView[]> {

@@ -3,10 +3,17 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor, Role } from '../../common/auth/actor';
 import { DomainError, ErrorCode, forbidden, notFound, unprocessable } from '../../common/errors/domain-error';
+import { Page, pageOf } from '../../common/http/pagination';
 import { Clock } from '../../common/time/clock';
+import { visibleTasks } from '../tasks/task-query';
 import { STATUS_LABELS, TaskStatus } from '../tasks/task-status';
 import { TasksService } from '../tasks/tasks.service';
-import { DecideExtensionDto, ExtensionView, RequestExtensionDto } from './dto/extension.dto';
+import {
+  DecideExtensionDto,
+  ExtensionView,
+  ListExtensionsQuery,
+  RequestExtensionDto,
+} from './dto/extension.dto';
 import { ExtensionRequest } from './entities/extension-request.entity';
 
 /** Tasks whose deadline may still be extended: handed over, not yet submitted or closed. */
@@ -138,6 +145,26 @@ export class ExtensionsService {
       return request;
     });
     return view(saved);
+  }
+
+  /** Extension requests across tasks (the office's review queue), within the caller's scope, oldest first. */
+  async list(query: ListExtensionsQuery, actor: Actor): Promise<Page<ExtensionView>> {
+    const visible = visibleTasks(this.dataSource.manager, actor, this.clock.now()).select('t.id');
+    const qb = this.dataSource
+      .getRepository(ExtensionRequest)
+      .createQueryBuilder('e')
+      .where(`e.task_id IN (${visible.getQuery()})`)
+      .setParameters(visible.getParameters());
+    if (query.status) qb.andWhere('e.status = :status', { status: query.status });
+    if (query.planId) {
+      qb.andWhere('e.task_id IN (SELECT id FROM tasks WHERE plan_id = :planId)', { planId: query.planId });
+    }
+    const [rows, total] = await qb
+      .orderBy('e.created_at', 'ASC')
+      .skip((query.page - 1) * query.pageSize)
+      .take(query.pageSize)
+      .getManyAndCount();
+    return pageOf(rows.map(view), total, query);
   }
 
   async listForTask(taskId: string, actor: Actor): Promise<ExtensionView[]> {

@@ -16,33 +16,33 @@ type Pending =
   | { kind: 'report-return'; report: ProgressReport }
   | { kind: 'extension-reject'; extension: Extension };
 
-const EXTENDABLE = ['assigned', 'accepted', 'in_progress', 'returned'];
-
-/** Pending extension requests: there is no plan-wide list, so ask each open, not yet overdue task. */
+/** Pending extension requests of the plan (oldest first), each with its task. */
 async function findPendingExtensions(planId: string): Promise<{ task: Task; extension: Extension }[]> {
-  const tasks: Task[] = [];
-  for (let page = 1; page <= 10; page++) {
-    const p = await api.get<Page<Task>>('/tasks', {
+  const extensions: Extension[] = [];
+  for (let page = 1; ; page++) {
+    const p = await api.get<Page<Extension>>('/extensions', {
       planId,
-      status: EXTENDABLE,
-      overdue: false,
+      status: 'pending',
       page,
       pageSize: 200,
     });
-    tasks.push(...p.items);
+    extensions.push(...p.items);
     if (page * 200 >= p.total) break;
   }
-  const found: { task: Task; extension: Extension }[] = [];
+  const ids = [...new Set(extensions.map((e) => e.taskId))];
+  const tasks = new Map<string, Task>();
   let next = 0;
   const worker = async () => {
-    while (next < tasks.length) {
-      const task = tasks[next++];
-      const list = await api.get<Extension[]>(`/tasks/${task.id}/extensions`);
-      for (const extension of list) if (extension.status === 'pending') found.push({ task, extension });
+    while (next < ids.length) {
+      const id = ids[next++];
+      tasks.set(id, await api.get<Task>(`/tasks/${id}`));
     }
   };
   await Promise.all(Array.from({ length: 4 }, worker));
-  return found.sort((a, b) => a.extension.createdAt.localeCompare(b.extension.createdAt));
+  return extensions.flatMap((extension) => {
+    const task = tasks.get(extension.taskId);
+    return task ? [{ task, extension }] : [];
+  });
 }
 
 /** 审核队列: completion requests, progress reports and extension requests waiting for the office. */

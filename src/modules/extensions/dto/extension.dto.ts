@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 import { IsIsoDateTime } from '../../../common/http/date';
+import { PageQuery } from '../../../common/http/pagination';
+import { uuidMessage } from '../../../common/http/uuid.pipe';
 import { ExtensionStatus } from '../entities/extension-request.entity';
 
 export class RequestExtensionDto {
@@ -38,4 +40,16 @@ export class ExtensionView {
   @ApiProperty({ nullable: true }) decidedAt: Date | null;
   @ApiProperty({ nullable: true }) comment: string | null;
   @ApiProperty() createdAt: Date;
+}
+
+export class ListExtensionsQuery extends PageQuery {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all', { message: uuidMessage('planId') })
+  planId?: string;
+
+  @ApiPropertyOptional({ enum: ['pending', 'approved', 'rejected'] })
+  @IsOptional()
+  @IsIn(['pending', 'approved', 'rejected'], { message: 'status 必须是 pending, approved, rejected 之一' })
+  status?: ExtensionStatus;
 }
