@@ -2,7 +2,8 @@
 const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json' }];
 
 module.exports = {
-  testTimeout: 30000,
+  // Generous: the end-to-end suites seed a whole district and run on small, sometimes busy machines.
+  testTimeout: 90000,
   projects: [
     {
       displayName: 'unit',
