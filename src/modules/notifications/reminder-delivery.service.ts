@@ -119,8 +119,8 @@ function circle(
  * now. A CTE, so that the answer is the rows themselves: TypeORM answers a bare UPDATE with [rows, rowCount],
  * which is never empty, and an emptiness test on it never gated anything. $2 is the worker.
  */
-const CLAIM_SQL = (which: string): string => `
-  WITH claimed AS (
+const CLAIM_SQL = (which: string, picked?: string): string => `
+  WITH ${picked ? `picked AS MATERIALIZED (${picked}),` : ''} claimed AS (
     UPDATE reminders r SET status = 'sending', claimed_at = now(), claimed_by = $2, attempts = r.attempts + 1
       FROM plans p
      WHERE ${which} AND r.status = 'pending' AND r.due_at <= now() + interval '1 second' AND p.id = r.plan_id
@@ -192,8 +192,10 @@ export class ReminderDeliveryService {
         claimed.push(
           ...(await em.query<ClaimedRow[]>(
             CLAIM_SQL(
-              `r.id IN (SELECT d.id FROM reminders d WHERE d.status = 'pending' AND d.due_at <= now()
-                         ORDER BY d.due_at LIMIT $1 FOR UPDATE SKIP LOCKED)`,
+              'r.id IN (SELECT id FROM picked)',
+              // Picked once (materialized): as a plain subquery the planner may rescan it, locking, per row.
+              `SELECT d.id FROM reminders d WHERE d.status = 'pending' AND d.due_at <= now()
+                ORDER BY d.due_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
             ),
             [alsoDue, worker],
           )),
