@@ -20,7 +20,7 @@ export const BODY_LIMIT = '256kb';
 export function configureApp(app: INestApplication): void {
   const express = app as NestExpressApplication;
   express.use(assignRequestId);
-  // gzip for what is worth it (over 1 kB): task lists and plan trees shrink about tenfold.
+  // gzip for what is worth it (over 1 kB): task lists and plan trees are long, repetitive JSON.
   express.use(compression());
   requestLogging(app);
   applySecurityHeaders(app);
