@@ -606,6 +606,8 @@ async function clearQueues(): Promise<void> {
 }
 
 const fmtMs = (n: number) => (Number.isNaN(n) ? '—' : n < 10 ? n.toFixed(2) : n.toFixed(0));
+const ratio = (api: number, base: number) =>
+  Number.isFinite(api / base) ? `${(api / base).toFixed(1)}×` : '—';
 const fmtRps = (n: number) => (n < 100 ? n.toFixed(1) : Math.round(n).toLocaleString('en-US'));
 
 async function main(): Promise<void> {
@@ -687,7 +689,7 @@ async function main(): Promise<void> {
       (r) =>
         `| ${r.label} | ${r.connections} | ${fmtRps(r.api.rps)} | ${fmtMs(r.api.p50)} | ${fmtMs(r.api.p99)} | ${r.api.failed}/${r.floor.failed} | ` +
         `${fmtRps(r.floor.rps)} | ${fmtMs(r.floor.p50)} | ${fmtMs(r.floor.p99)} | ${r.statements} | ` +
-        `${(r.api.p50 / r.floor.p50).toFixed(1)}× | ${(r.api.p99 / r.floor.p99).toFixed(1)}× |`,
+        `${ratio(r.api.p50, r.floor.p50)} | ${ratio(r.api.p99, r.floor.p99)} |`,
     ),
   ];
   console.log(`\n${header.join('\n')}\n\n${table.join('\n')}\n`);
