@@ -37,6 +37,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { rootModule } from '../src/app.module';
 import { REMINDER_QUEUE } from '../src/common/queues/queues';
+import { deleteKeysWithPrefix } from '../src/common/redis/delete-prefix';
 import { loadConfig } from '../src/config/app-config';
 import { prepareDatabase } from '../src/database/prepare-database';
 import { DEFAULT_POLICY } from '../src/modules/plans/plan-policy';
@@ -821,17 +822,7 @@ async function cleanup(): Promise<void> {
     loader = undefined;
   }
   // Only this run's queues: keys under its own prefix.
-  const redis = new Redis(REDIS_URL);
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${QUEUE_PREFIX}:*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length) await redis.del(...keys);
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
+  await deleteKeysWithPrefix(REDIS_URL, QUEUE_PREFIX);
   if (!opts.keep) {
     await admin((client) => client.query(`DROP DATABASE IF EXISTS "${opts.database}" WITH (FORCE)`));
     log(`dropped database ${opts.database}`);

@@ -28,6 +28,7 @@ import { join } from 'node:path';
 import { parseArgs, promisify } from 'node:util';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
+import { deleteKeysWithPrefix } from '../src/common/redis/delete-prefix';
 import {
   BENCH_PASSWORD,
   benchDatabaseName,
@@ -591,18 +592,7 @@ async function dropData(): Promise<void> {
 
 /** Only this run's queues: keys under its own prefix. */
 async function clearQueues(): Promise<void> {
-  const { default: Redis } = await import('ioredis');
-  const redis = new Redis(REDIS_URL);
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${QUEUE_PREFIX}:*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length) await redis.del(...keys);
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
+  await deleteKeysWithPrefix(REDIS_URL, QUEUE_PREFIX);
 }
 
 const fmtMs = (n: number) => (Number.isNaN(n) ? '—' : n < 10 ? n.toFixed(2) : n.toFixed(0));

@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Browser, BrowserContext, chromium, Locator, Page } from 'playwright-core';
-import Redis from 'ioredis';
+import { deleteKeysWithPrefix } from '../../src/common/redis/delete-prefix';
 import { loadConfig } from '../../src/config/app-config';
 import { createTestApp, TestApp } from '../support/app';
 import { seedDemo } from '../support/fixtures';
@@ -175,18 +175,7 @@ afterAll(async () => {
 /** The run's Bull keys (its own QUEUE_PREFIX) go with it; the database is dropped by the global teardown. */
 async function dropQueueKeys(): Promise<void> {
   const { redisUrl, queuePrefix } = loadConfig();
-  const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
-  await redis.connect();
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${queuePrefix}:*`, 'COUNT', 500);
-      if (keys.length) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
+  await deleteKeysWithPrefix(redisUrl, queuePrefix);
 }
 
 test('a task goes from the office to a department and back, through the console', async () => {

@@ -100,7 +100,7 @@ export class AccountsService {
       Object.assign(row, {
         displayName: dto.displayName ?? row.displayName,
         role,
-        departmentId: isDepartmentRole(role) ? departmentId : (departmentId ?? null),
+        departmentId,
         email: dto.email !== undefined ? dto.email : row.email,
         disabled: dto.disabled ?? row.disabled,
       });

@@ -1,7 +1,8 @@
 export type Role = 'admin' | 'office' | 'leader' | 'observer' | 'dept_manager' | 'dept_staff';
-export type TaskStatus =
-  'draft' | 'assigned' | 'accepted' | 'in_progress' | 'submitted' | 'returned' | 'completed' | 'cancelled';
-export type Light = 'red' | 'yellow' | 'green';
+import type { TaskStatus, TrafficLight as Light } from '../../../src/modules/tasks/task-status';
+
+// The task vocabulary is the server's own.
+export type { Light, TaskStatus };
 
 export interface User {
   id: string;

@@ -1,15 +1,9 @@
 import type { Light, Role, TaskStatus } from '../api/types';
 
-export const STATUS_LABELS: Record<TaskStatus, string> = {
-  draft: '草稿',
-  assigned: '已交办',
-  accepted: '已签收',
-  in_progress: '办理中',
-  submitted: '报请办结',
-  returned: '已退回',
-  completed: '已办结',
-  cancelled: '已撤销',
-};
+// The words for states and lights are the server's own (the exports and bulletins use them too).
+import { LIGHT_LABELS, STATUS_LABELS } from '../../../src/modules/tasks/task-status';
+
+export { LIGHT_LABELS, STATUS_LABELS };
 
 export const STATUS_COLORS: Record<TaskStatus, string> = {
   draft: 'default',
@@ -22,7 +16,6 @@ export const STATUS_COLORS: Record<TaskStatus, string> = {
   cancelled: 'default',
 };
 
-export const LIGHT_LABELS: Record<Light, string> = { red: '红灯', yellow: '黄灯', green: '绿灯' };
 export const LIGHT_COLORS: Record<Light, string> = { red: '#f5222d', yellow: '#faad14', green: '#52c41a' };
 
 export const ROLE_LABELS: Record<Role, string> = {
